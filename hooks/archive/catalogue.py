@@ -1,0 +1,211 @@
+"""The catalogue: every report of the archive, read and validated in one pass, then grouped.
+
+Two phases, as in Pelican: first read and check every file (collecting every problem), then
+group. Nothing here knows about MkDocs; the hooks and the scripts both use it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .regions import Division, RegionTree, region_tree
+from .schema import Problem, Report, check_path, decode, parse_report
+from .settings import ArchiveSettings
+from .slugs import pinyin_initial, pinyin_slug, unique_slugs
+
+UNKNOWN = None
+"""The year or region of a report that does not state it (年份不详 / 地区不详)."""
+
+
+def report_order(report: Report) -> tuple:
+    """Newest first; reports without a year last; then by date, title and path for a stable order."""
+    return (
+        report.year is None,
+        -(report.year or 0),
+        -(report.date.toordinal() if report.date else 0),
+        report.title,
+        report.slug,
+    )
+
+
+@dataclass
+class Unit:
+    """An issuing unit (科协, 科技局, 工会 …) and its reports, as a timeline."""
+
+    name: str
+    slug: str
+    reports: list[Report] = field(default_factory=list)
+
+    @property
+    def initial(self) -> str:
+        return pinyin_initial(self.name)
+
+    @property
+    def timeline(self) -> list[Report]:
+        """Oldest first, 年份不详 last: the order a unit's history is read in."""
+        return sorted(self.reports, key=lambda r: (r.year is None, r.year or 0, r.date or dt.date.min, r.slug))
+
+
+@dataclass
+class RegionNode:
+    """A division that has reports, with the reports filed under it and below it."""
+
+    division: Division | None
+    """None for the 地区不详 bucket."""
+    children: dict[str, RegionNode] = field(default_factory=dict)
+    reports: list[Report] = field(default_factory=list)
+    """Reports of this division and every division below it."""
+
+    @property
+    def sorted_children(self) -> list[RegionNode]:
+        return sorted(self.children.values(), key=lambda n: n.division.code)
+
+
+@dataclass
+class Catalogue:
+    """All reports, grouped the ways readers browse them."""
+
+    settings: ArchiveSettings
+    reports: list[Report]
+    """Published (non-draft) reports, newest first."""
+    drafts: list[Report]
+    problems: list[Problem]
+    """Every problem found; those with `warning=False` fail the build."""
+    by_slug: dict[str, Report] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.reports.sort(key=report_order)
+        self.by_slug = {r.slug: r for r in self.reports}
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if not p.warning]
+
+    def by_year(self) -> list[tuple[int | None, list[Report]]]:
+        """Years newest first, 年份不详 last."""
+        groups: dict[int | None, list[Report]] = {}
+        for report in self.reports:
+            groups.setdefault(report.year, []).append(report)
+        return sorted(groups.items(), key=lambda kv: (kv[0] is None, -(kv[0] or 0)))
+
+    def by_category(self) -> list[tuple[str, list[Report]]]:
+        """In the vocabulary's own order, each category with its reports (possibly none)."""
+        groups: dict[str, list[Report]] = {name: [] for name in self.settings.categories}
+        for report in self.reports:
+            groups[report.category].append(report)
+        return list(groups.items())
+
+    def units(self) -> list[Unit]:
+        """Every unit with a published report, by pinyin."""
+        groups: dict[str, list[Report]] = {}
+        for report in self.reports:
+            groups.setdefault(report.unit, []).append(report)
+        slugs = unique_slugs(sorted(groups))
+        units = [Unit(name, slugs[name], reports) for name, reports in groups.items()]
+        return sorted(units, key=lambda u: (u.slug, u.name))
+
+    def region_tree(self) -> RegionNode:
+        """Root node: provinces below it, and an `unknown` child (地区不详) when some report has no region."""
+        root = RegionNode(division=None)
+        unknown = RegionNode(division=None)
+        for report in self.reports:
+            root.reports.append(report)
+            if report.region is None:
+                unknown.reports.append(report)
+                continue
+            node = root
+            for division in report.region.path:
+                node = node.children.setdefault(division.code, RegionNode(division))
+                node.reports.append(report)
+        root.unknown = unknown  # type: ignore[attr-defined]
+        return root
+
+    def same_unit(self, report: Report) -> list[Report]:
+        """The unit's reports as a timeline (the report itself included)."""
+        mates = [r for r in self._unit_index().get(report.unit, [])]
+        return sorted(mates, key=lambda r: (r.year is None, r.year or 0, r.slug))
+
+    def _unit_index(self) -> dict[str, list[Report]]:
+        if not hasattr(self, "_units_by_name"):
+            index: dict[str, list[Report]] = {}
+            for report in self.reports:
+                index.setdefault(report.unit, []).append(report)
+            self._units_by_name = index
+        return self._units_by_name
+
+
+def load_catalogue(settings: ArchiveSettings, regions: RegionTree | None = None,
+                   project_dir: Path | None = None, current_year: int | None = None) -> Catalogue:
+    """Read and check every file under the reports folder; never stop at the first problem."""
+    regions = regions or region_tree()
+    root = settings.reports_dir
+    project_dir = project_dir or root.parent
+    reports: list[Report] = []
+    drafts: list[Report] = []
+    problems: list[Problem] = []
+    claimed: dict[str, str] = {}
+
+    if not root.is_dir():
+        problems.append(Problem(str(root), None, "reports_dir", "the reports folder does not exist",
+                                "a folder of .md reports, set by extra.archive.reports_dir"))
+        return Catalogue(settings, reports, drafts, problems)
+
+    for path in _report_files(root):
+        source_path = path.relative_to(root).as_posix()
+        shown = _shown(path, project_dir)
+        problem = _check_location(path, root, source_path, shown)
+        if problem:
+            problems.append(problem)
+            continue
+        text, problem = decode(path.read_bytes(), shown)
+        if problem:
+            problems.append(problem)
+            continue
+        report, found = parse_report(text, source_path, shown, settings, regions, current_year)
+        problems.extend(found)
+        if report is None:
+            continue
+        if report.slug in claimed:
+            problems.append(Problem(shown, None, "url", f"reports/{report.slug}/ is also the URL of {claimed[report.slug]}",
+                                    "rename one of the two files (URLs ignore upper/lower case)"))
+            continue
+        claimed[report.slug] = shown
+        (drafts if report.draft else reports).append(report)
+    problems.sort()
+    return Catalogue(settings, reports, drafts, problems)
+
+
+def _report_files(root: Path) -> list[Path]:
+    """Every file below the reports folder, in a stable order; hidden files are not reports."""
+    found = []
+    for folder, dirs, files in os.walk(root, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        base = Path(folder)
+        for name in sorted(files):
+            if not name.startswith("."):
+                found.append(base / name)
+        for name in dirs:
+            if (base / name).is_symlink():
+                found.append(base / name)  # reported as a problem: links are not followed
+    return sorted(found)
+
+
+def _check_location(path: Path, root: Path, source_path: str, shown: str) -> Problem | None:
+    if path.is_symlink():
+        target = path.resolve()
+        if not target.is_relative_to(root) or path.is_dir():
+            return Problem(shown, None, "file", f"is a link to {target}, outside the reports folder",
+                           "a real file inside reports/; copy the text instead of linking")
+    if path.is_dir():
+        return Problem(shown, None, "file", "is a linked folder", "real folders inside reports/")
+    return check_path(source_path, shown)
+
+
+def _shown(path: Path, project_dir: Path) -> str:
+    try:
+        return path.relative_to(project_dir).as_posix()
+    except ValueError:
+        return str(path)

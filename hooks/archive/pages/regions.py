@@ -1,0 +1,50 @@
+"""按地区: /regions/ as the tree 省 → 市 → 县 with counts, one page per division, 地区不详 last."""
+
+from __future__ import annotations
+
+from ..catalogue import Catalogue, RegionNode
+from ..urls import REGIONS, region_url
+from . import Link, Listing, paginated
+
+ROOT = Link("按地区", REGIONS)
+UNKNOWN_TITLE = "地区不详"
+
+
+def node_url(node: RegionNode) -> str:
+    return region_url([d.code for d in node.division.path])
+
+
+def node_link(node: RegionNode, depth: int) -> Link:
+    """A division with its report count and, down to `depth` more levels, its children."""
+    children = tuple(node_link(child, depth - 1) for child in node.sorted_children) if depth > 0 else ()
+    note = "旧称" if node.division.historical else ""
+    return Link(node.division.name, node_url(node), len(node.reports), children=children, note=note)
+
+
+def listings(catalogue: Catalogue) -> list[Listing]:
+    root = catalogue.region_tree()
+    size = catalogue.settings.page_size
+    links = [node_link(province, depth=2) for province in root.sorted_children]
+    if root.unknown.reports:
+        links.append(Link(UNKNOWN_TITLE, region_url(None), len(root.unknown.reports)))
+    index = Listing(kind="regions", url=REGIONS, title="按地区浏览", links=links, total=len(root.reports),
+                    description="行政区划依据 GB/T 2260（国家统计局、民政部行政区划代码），已撤销或更名的旧区划仍可查。"
+                                "数字为该地区及其下辖地区的报告数。")
+    pages = [index]
+
+    def walk(node: RegionNode, trail: list[Link]) -> None:
+        nonlocal pages
+        title = node.division.name
+        division_path = node.division.path_name
+        pages += paginated("region", node_url(node), title, node.reports, size, breadcrumbs=list(trail),
+                           links=[node_link(child, depth=0) for child in node.sorted_children],
+                           description=f"{division_path}（区划代码 {node.division.code}）及其下辖地区的报告。")
+        for child in node.sorted_children:
+            walk(child, trail + [Link(title, node_url(node))])
+
+    for province in root.sorted_children:
+        walk(province, [ROOT])
+    if root.unknown.reports:
+        pages += paginated("region", region_url(None), UNKNOWN_TITLE, root.unknown.reports, size, breadcrumbs=[ROOT],
+                           description="报告未写明所属地区，或单位名称不足以确定地区。")
+    return pages

@@ -1,0 +1,25 @@
+"""按年度: /years/ and one paginated list per year, 年份不详 last."""
+
+from __future__ import annotations
+
+from ..catalogue import Catalogue
+from ..urls import YEARS, year_url
+from . import Link, Listing, paginated
+
+ROOT = Link("按年度", YEARS)
+
+
+def year_title(year: int | None) -> str:
+    return "年份不详" if year is None else f"{year}年"
+
+
+def listings(catalogue: Catalogue) -> list[Listing]:
+    groups = catalogue.by_year()
+    links = [Link(year_title(year), year_url(year), len(reports)) for year, reports in groups]
+    index = Listing(kind="years", url=YEARS, title="按年度浏览", links=links, total=len(catalogue.reports),
+                    description="按报告所述年份浏览；正文未写明年份（如“20xx年”）的报告归入“年份不详”。")
+    pages = [index]
+    for year, reports in groups:
+        pages += paginated("year", year_url(year), year_title(year), reports, catalogue.settings.page_size,
+                           breadcrumbs=[ROOT])
+    return pages

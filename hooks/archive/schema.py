@@ -1,0 +1,347 @@
+"""The report schema: front matter rules of DESIGN.md, in one place.
+
+`parse_report()` turns the text of one `reports/**.md` file into a `Report`, or into `Problem`s
+that name the file, the line, the field, what is wrong and what is accepted. The validator, the
+build hooks and the importer all go through this module.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+from typing import Any
+
+import yaml
+
+from .regions import Division, RegionError, RegionTree
+from .settings import ArchiveSettings
+
+FIRST_YEAR = 1949
+MAX_TAG_CHARS = 20
+
+REQUIRED_FIELDS = ("title", "unit", "year", "category")
+OPTIONAL_FIELDS = ("region", "date", "source", "tags", "draft", "review")
+ALL_FIELDS = REQUIRED_FIELDS + OPTIONAL_FIELDS
+
+# File names become URL segments: ASCII only, so links never need percent-encoding.
+_SEGMENT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with one report file."""
+
+    path: str
+    """The file, relative to the project (e.g. `reports/2015/zunyi.md`)."""
+    line: int | None
+    """1-based line in the file, where known."""
+    field: str
+    """The front-matter field, or `file`, `front matter`, `body`, `url`."""
+    message: str
+    """What is wrong."""
+    accepted: str = ""
+    """What would be accepted instead."""
+    warning: bool = False
+    """True for problems that do not fail the build (those of drafts)."""
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        text = f"{where}: {self.field}: {self.message}"
+        if self.accepted:
+            text += f" ({self.accepted})"
+        return ("warning: " if self.warning else "") + text
+
+
+@dataclass(frozen=True)
+class Report:
+    """One published (or draft) work report, as its front matter describes it."""
+
+    source_path: str
+    """Path below the reports folder, with `/` separators: `2015/zunyi-kexie.md`."""
+    slug: str
+    """URL path below `reports/`: the source path, lower-cased, without `.md`."""
+    title: str
+    unit: str
+    year: int | None
+    """None means 年份不详 (the text does not state the year)."""
+    category: str
+    region: Division | None
+    """None means 地区不详."""
+    date: dt.date | None = None
+    source: str | None = None
+    tags: tuple[str, ...] = ()
+    draft: bool = False
+    review: tuple[str, ...] = ()
+    body_line: int = 1
+    """Line of the file where the Markdown body starts."""
+    chars: int = 0
+    """Length of the body in characters."""
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+
+class _Checker:
+    """Collects the problems of one file while its fields are read."""
+
+    def __init__(self, path: str, lines: dict[str, int], draft: bool):
+        self.path, self.lines, self.draft = path, lines, draft
+        self.problems: list[Problem] = []
+
+    def add(self, field_name: str, message: str, accepted: str = "", line: int | None = None) -> None:
+        line = line if line is not None else self.lines.get(field_name)
+        self.problems.append(Problem(self.path, line, field_name, message, accepted, warning=self.draft))
+
+
+def split_front_matter(text: str) -> tuple[str, str, int] | tuple[None, str, int]:
+    """Split `---\\nYAML\\n---\\nbody` into (yaml, body, body's first line).
+
+    Returns (None, message, line) when there is no well-formed front matter block.
+    """
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != "---":
+        return None, "the file does not start with a front matter block", 1
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in ("---", "..."):
+            return "\n".join(lines[1:index]), "\n".join(lines[index + 1 :]), index + 2
+    return None, "the front matter block opened on line 1 is never closed", len(lines)
+
+
+def decode(raw: bytes, path: str) -> tuple[str | None, Problem | None]:
+    """Reports are UTF-8 (a BOM and CRLF line ends are tolerated and normalised)."""
+    if b"\x00" in raw:
+        at = raw.index(b"\x00")
+        line = raw.count(b"\n", 0, at) + 1
+        return None, Problem(path, line, "file", "contains a NUL byte (a binary file?)", "UTF-8 text")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        line = raw.count(b"\n", 0, e.start) + 1
+        hint = "save the file as UTF-8"
+        try:
+            raw.decode("gb18030")
+            hint = "the file looks GBK/GB18030-encoded; save it as UTF-8"
+        except UnicodeDecodeError:
+            pass
+        return None, Problem(path, line, "file", f"not valid UTF-8 at byte {e.start}", hint)
+    return text.replace("\r\n", "\n").replace("\r", "\n"), None
+
+
+def report_slug(source_path: str) -> str:
+    """`2015/Zunyi.md` → `2015/zunyi`: the report's URL path below `reports/`."""
+    return source_path[: -len(".md")].lower()
+
+
+def check_path(source_path: str, shown: str) -> Problem | None:
+    """File paths become URLs: each segment must be plain ASCII."""
+    pure = PurePosixPath(source_path)
+    if pure.suffix != ".md":
+        return Problem(shown, None, "file", "not a Markdown report", "report files end in .md")
+    for segment in pure.parts:
+        if not _SEGMENT.match(segment):
+            return Problem(
+                shown, None, "file name",
+                f"{segment!r} cannot be part of a URL",
+                "ASCII letters, digits, '-', '_' and '.'; no spaces or Chinese characters; e.g. 2015/zunyi-kexie.md",
+            )
+    if pure.stem.lower() == "index":
+        return Problem(shown, None, "file name", "index.md is reserved for folder pages", "any other name, e.g. 2015/zunyi-kexie.md")
+    return None
+
+
+def parse_report(
+    text: str, source_path: str, shown_path: str, settings: ArchiveSettings, regions: RegionTree,
+    current_year: int | None = None,
+) -> tuple[Report | None, list[Problem]]:
+    """Validate one report file's text; return the Report (when valid) and every problem found."""
+    current_year = current_year or dt.date.today().year
+    front, body, body_line = split_front_matter(text)
+    if front is None:
+        return None, [Problem(shown_path, body_line, "front matter", body, "a block between two '---' lines at the top of the file")]
+
+    data, lines, problem = _load_yaml(front, shown_path)
+    if problem:
+        return None, [problem]
+    draft_flag = data.get("draft") is True
+    check = _Checker(shown_path, lines, draft_flag)
+    for name in lines.pop("__duplicates__", []):
+        check.add(name[0], "the field is given twice", "each field once", line=name[1])
+
+    for name in data:
+        if name not in ALL_FIELDS:
+            check.add(str(name), "unknown field", "fields: " + ", ".join(ALL_FIELDS))
+    for name in REQUIRED_FIELDS:
+        if name not in data:
+            accepted = "year: 2015, or year: null when the text does not state the year" if name == "year" else "a value"
+            check.add(name, "missing (required)", accepted, line=2)
+
+    title = _text(check, data, "title", required=True)
+    unit = _text(check, data, "unit", required=True)
+    year = _year(check, data, current_year)
+    category = _category(check, data, settings)
+    region = _region(check, data, regions)
+    date = _date(check, data, year)
+    source = _text(check, data, "source", required=False)
+    tags = _strings(check, data, "tags", max_chars=MAX_TAG_CHARS)
+    review = _strings(check, data, "review", max_chars=None)
+    draft = data.get("draft", False)
+    if draft is None:
+        draft = False
+    if not isinstance(draft, bool):
+        check.add("draft", f"{draft!r} is not true or false", "draft: true, or leave the field out")
+    if not body.strip():
+        check.add("body", "the report has no text", "the report's text below the front matter", line=body_line)
+
+    if check.problems:
+        return None, check.problems
+    report = Report(
+        source_path=source_path, slug=report_slug(source_path), title=title, unit=unit, year=year,
+        category=category, region=region, date=date, source=source, tags=tuple(tags), draft=draft,
+        review=tuple(review), body_line=body_line, chars=len(body.strip()),
+    )
+    return report, []
+
+
+def _load_yaml(front: str, path: str) -> tuple[dict, dict, Problem | None]:
+    """Parse the YAML once, keeping each top-level key's line (front matter starts on line 2)."""
+    try:
+        loader = _YAML_LOADER(front)
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else {}
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        line = mark.line + 2 if mark else None
+        reason = (e.problem or str(e)).strip()
+        return {}, {}, Problem(path, line, "front matter", f"malformed YAML: {reason}",
+                               "'field: value' lines; quote values containing ':' or '#'")
+    except yaml.YAMLError as e:
+        return {}, {}, Problem(path, 2, "front matter", f"malformed YAML: {e}", "'field: value' lines")
+    if data is None:
+        data = {}
+    if not isinstance(data, dict) or node is None or not isinstance(node, yaml.MappingNode):
+        return {}, {}, Problem(path, 2, "front matter", "is not a list of 'field: value' lines",
+                               "title: …, unit: …, year: …, category: …")
+    lines: dict[str, Any] = {}
+    duplicates = []
+    for key_node, _ in node.value:
+        key = key_node.value
+        line = key_node.start_mark.line + 2
+        if key in lines:
+            duplicates.append((key, line))
+        else:
+            lines[key] = line
+    lines["__duplicates__"] = duplicates
+    return {str(k): v for k, v in data.items()}, lines, None
+
+
+def _text(check: _Checker, data: dict, name: str, required: bool) -> str | None:
+    value = data.get(name)
+    if value is None:
+        if required and name in data:
+            check.add(name, "is empty", "a non-empty text")
+        return None
+    if not isinstance(value, str):
+        check.add(name, f"{value!r} is not text", "quote it: " + f'{name}: "{value}"')
+        return None
+    value = " ".join(value.split())
+    if required and not value:
+        check.add(name, "is empty", "a non-empty text")
+        return None
+    return value
+
+
+def _year(check: _Checker, data: dict, current_year: int) -> int | None:
+    accepted = f"a whole number from {FIRST_YEAR} to {current_year}, or null when the text does not state the year"
+    if "year" not in data:
+        return None
+    value = data["year"]
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        check.add("year", f"{value!r} is not a year", accepted)
+        return None
+    if not FIRST_YEAR <= value <= current_year:
+        check.add("year", f"{value} is out of range", accepted)
+        return None
+    return value
+
+
+def _category(check: _Checker, data: dict, settings: ArchiveSettings) -> str | None:
+    value = data.get("category")
+    if value is None:
+        if "category" in data:
+            check.add("category", "is empty", "one of " + ", ".join(settings.categories))
+        return None
+    if value not in settings.categories:
+        check.add("category", f"{value!r} is not in the archive's vocabulary", "one of " + ", ".join(settings.categories))
+        return None
+    return value
+
+
+def _region(check: _Checker, data: dict, regions: RegionTree) -> Division | None:
+    value = data.get("region")
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        check.add("region", f"{value!r} is not a region name", "a division name or path, e.g. 贵州省/遵义市, or null")
+        return None
+    try:
+        return regions.resolve(value)
+    except RegionError as e:
+        if e.candidates:
+            accepted = "did you mean: " + "; ".join(f"{c.label} [{c.code}]" for c in e.candidates) + "? write the path to choose"
+        else:
+            accepted = "a GB/T 2260 division name or path, e.g. 贵州省/遵义市, or null when not stated"
+        check.add("region", str(e), accepted)
+        return None
+
+
+def _date(check: _Checker, data: dict, year: int | None) -> dt.date | None:
+    value = data.get("date")
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, str):
+        try:
+            value = dt.date.fromisoformat(value.strip())
+        except ValueError:
+            check.add("date", f"{value!r} is not an ISO date", "YYYY-MM-DD, e.g. 2015-12-31")
+            return None
+    if not isinstance(value, dt.date):
+        check.add("date", f"{value!r} is not an ISO date", "YYYY-MM-DD, e.g. 2015-12-31")
+        return None
+    if "year" in data and data.get("year") != value.year and (year is not None or data.get("year") is None):
+        stated = "null" if data.get("year") is None else data.get("year")
+        check.add("date", f"{value.isoformat()} is in {value.year} but year is {stated}",
+                  f"a date within year {stated}, or set year: {value.year}")
+        return None
+    return value
+
+
+def _strings(check: _Checker, data: dict, name: str, max_chars: int | None) -> list[str]:
+    value = data.get(name)
+    if value is None:
+        return []
+    example = f"{name}: [党建, 科普]" if name == "tags" else f"{name}: [\"待核实年份\"]"
+    if not isinstance(value, list):
+        check.add(name, f"{value!r} is not a list", f"a list, e.g. {example}")
+        return []
+    items = []
+    for item in value:
+        if not isinstance(item, str) or not item.strip():
+            check.add(name, f"item {item!r} is not text", f"a list of texts, e.g. {example}")
+            continue
+        item = " ".join(item.split())
+        if max_chars and len(item) > max_chars:
+            check.add(name, f"item {item[:30]!r} is longer than {max_chars} characters", "short topic words, e.g. 党建")
+            continue
+        if item in items:
+            check.add(name, f"item {item!r} is listed twice", "each item once")
+            continue
+        items.append(item)
+    return items

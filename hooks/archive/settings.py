@@ -1,0 +1,85 @@
+"""The archive's settings: the `extra.archive` block of mkdocs.yml, declared once with defaults.
+
+MkDocs hooks cannot declare options of their own, so the settings live under `extra:` and are
+validated here, both for the build (in `on_config`) and for the command-line scripts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+DEFAULT_CATEGORIES = {
+    "工作总结": "summary",
+    "工作计划": "plan",
+    "工作报告": "report",
+    "述职报告": "duty-report",
+    "其他": "other",
+}
+
+_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+class SettingsError(ValueError):
+    """A bad value under `extra.archive` in mkdocs.yml."""
+
+
+@dataclass(frozen=True)
+class ArchiveSettings:
+    """Everything configurable about the archive, with the defaults a new archive gets."""
+
+    reports_dir: Path
+    """Folder of report Markdown files (absolute), `reports/` beside mkdocs.yml by default."""
+    categories: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_CATEGORIES))
+    """The controlled category vocabulary: Chinese name → ASCII URL slug. Defined only here."""
+    page_size: int = 100
+    """Entries per page of an index list before it is paginated."""
+    latest_count: int = 10
+    """How many reports the home page lists as latest additions."""
+
+    @classmethod
+    def from_extra(cls, extra: dict | None, config_dir: Path) -> ArchiveSettings:
+        block = (extra or {}).get("archive") or {}
+        if not isinstance(block, dict):
+            raise SettingsError("extra.archive must be a mapping")
+        unknown = set(block) - {"reports_dir", "categories", "page_size", "latest_count"}
+        if unknown:
+            raise SettingsError(f"extra.archive: unknown setting(s) {sorted(unknown)}")
+        categories = block.get("categories", DEFAULT_CATEGORIES)
+        if not isinstance(categories, dict) or not categories:
+            raise SettingsError("extra.archive.categories must map each category name to a URL slug")
+        for name, slug in categories.items():
+            if not isinstance(name, str) or not isinstance(slug, str) or not _SLUG.match(slug):
+                raise SettingsError(
+                    f"extra.archive.categories: {name!r}: {slug!r} is not a slug (lowercase ASCII letters, digits, '-')"
+                )
+        if len(set(categories.values())) != len(categories):
+            raise SettingsError("extra.archive.categories: two categories share a slug")
+        settings = {}
+        for key in ("page_size", "latest_count"):
+            if key in block:
+                value = block[key]
+                if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+                    raise SettingsError(f"extra.archive.{key} must be a positive integer, not {value!r}")
+                settings[key] = value
+        reports_dir = (config_dir / block.get("reports_dir", "reports")).resolve()
+        return cls(reports_dir=reports_dir, categories=dict(categories), **settings)
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml outside MkDocs: MkDocs-specific tags (`!ENV`, `!relative`) become plain values."""
+
+
+_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def load_settings(config_file: Path) -> ArchiveSettings:
+    """Settings for scripts run outside a build (validator, importer, benchmarks)."""
+    config_file = Path(config_file).resolve()
+    with open(config_file, encoding="utf-8") as f:
+        config = yaml.load(f, Loader=_TolerantLoader) or {}
+    return ArchiveSettings.from_extra(config.get("extra"), config_file.parent)

@@ -1,0 +1,117 @@
+"""The MkDocs side of the archive: turns the catalogue into MkDocs files and page metadata.
+
+This is the only module of the package that imports MkDocs. `hooks/archive_hooks.py` calls it
+from each build event; everything it needs to know about reports comes from the domain modules.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from .catalogue import Catalogue, load_catalogue
+from .pages import Listing, all_listings
+from .pages.home import HomeView, home_view
+from .pages.report import ReportViews
+from .regions import region_tree
+from .schema import Report, decode, split_front_matter
+from .settings import ArchiveSettings, SettingsError
+from .urls import report_url, src_uri
+
+
+class ArchiveSite:
+    """State of one build: settings, catalogue, and which generated page shows what.
+
+    A fresh instance is made in `on_config`, because `mkdocs serve` keeps hook modules loaded
+    between rebuilds.
+    """
+
+    def __init__(self, config) -> None:
+        try:
+            self.settings = ArchiveSettings.from_extra(config.extra, Path(config.config_file_path).parent)
+        except SettingsError as e:
+            raise PluginError(f"mkdocs.yml: {e}") from e
+        self.project_dir = Path(config.config_file_path).resolve().parent
+        self.catalogue: Catalogue | None = None
+        self.reports_by_src: dict[str, Report] = {}
+        self.listings_by_src: dict[str, Listing] = {}
+        self.report_views: ReportViews | None = None
+        self.home: HomeView | None = None
+
+    # -- on_files ---------------------------------------------------------------------------
+
+    def load(self) -> Catalogue:
+        """Read and validate every report; any error (not a draft's warning) ends the build."""
+        catalogue = load_catalogue(self.settings, region_tree(), self.project_dir)
+        for problem in catalogue.problems:
+            if problem.warning:
+                _log().warning(str(problem))
+        if catalogue.errors:
+            lines = "\n".join(f"  {p}" for p in catalogue.errors)
+            raise PluginError(
+                f"{len(catalogue.errors)} problem(s) in the reports; nothing was published:\n{lines}\n"
+                "Run `python scripts/validate.py` to check the reports without building."
+            )
+        self.catalogue = catalogue
+        self.report_views = ReportViews(catalogue)
+        self.home = home_view(catalogue)
+        return catalogue
+
+    def add_pages(self, files: Files, config) -> Files:
+        """One page per published report and per index listing; none of them a nav entry."""
+        for report in self.catalogue.reports:
+            uri = src_uri(report_url(report.slug))
+            self._add(files, File.generated(
+                config, uri, abs_src_path=str(self.settings.reports_dir / report.source_path),
+                inclusion=InclusionLevel.NOT_IN_NAV,
+            ))
+            self.reports_by_src[uri] = report
+        for listing in all_listings(self.catalogue):
+            uri = src_uri(listing.url)
+            inclusion = InclusionLevel.INCLUDED if listing.in_nav else InclusionLevel.NOT_IN_NAV
+            self._add(files, File.generated(config, uri, content=f"# {listing.title}\n", inclusion=inclusion))
+            self.listings_by_src[uri] = listing
+        return files
+
+    @staticmethod
+    def _add(files: Files, file: File) -> None:
+        existing = files.get_file_from_path(file.src_uri)
+        if existing is not None:
+            raise PluginError(f"Two pages would publish at {file.url}: {existing.src_uri} in docs/ and a generated page; "
+                              f"remove or rename the file in docs/")
+        files.append(file)
+
+    # -- per page ---------------------------------------------------------------------------
+
+    def report_body(self, page) -> str | None:
+        """The Markdown body of a report page (front matter already read by the catalogue)."""
+        report = self.reports_by_src.get(page.file.src_uri)
+        if report is None:
+            return None
+        text, problem = decode(Path(page.file.abs_src_path).read_bytes(), report.source_path)
+        if problem:  # changed on disk since the catalogue read it
+            raise PluginError(str(problem))
+        _, body, _ = split_front_matter(text)
+        return body
+
+    def describe_page(self, page) -> None:
+        """Give a generated page its template, title and view (read by the Jinja templates)."""
+        uri = page.file.src_uri
+        if uri in self.reports_by_src:
+            report = self.reports_by_src[uri]
+            page.meta.update(template="archive/report.html", title=report.title,
+                             view=self.report_views.view(report))
+        elif uri in self.listings_by_src:
+            listing = self.listings_by_src[uri]
+            page.meta.update(template="archive/listing.html", title=listing.title, view=listing)
+
+    def is_report(self, page) -> bool:
+        return page.file.src_uri in self.reports_by_src
+
+
+def _log():
+    import logging
+
+    return logging.getLogger("mkdocs.plugins.archive")

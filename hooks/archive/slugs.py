@@ -1,0 +1,40 @@
+"""ASCII URL segments for Chinese names (units): pinyin, so links never need percent-encoding."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from pypinyin import Style, lazy_pinyin
+
+_NON_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def pinyin_slug(name: str) -> str:
+    """`遵义市科协` → `zunyishikexie`; ASCII letters and digits in the name are kept."""
+    syllables = lazy_pinyin(name, style=Style.NORMAL, errors=lambda chars: list(chars))
+    slug = _NON_SLUG.sub("-", "".join(syllables).lower()).strip("-")
+    return slug or "unit"
+
+
+def pinyin_initial(name: str) -> str:
+    """The upper-case initial a reader looks a unit up by (`遵义市科协` → `Z`); `#` for none."""
+    # Whole-name pinyin, so that polyphones read in context (长沙 → chang, not zhang).
+    first = pinyin_slug(name)[:1].upper()
+    return first if "A" <= first <= "Z" else "#"
+
+
+def unique_slugs(names: list[str]) -> dict[str, str]:
+    """Slug per name. Names that share a pinyin spelling (同音, e.g. 科协/柯谐) each get a short
+    hash of the name appended, so slugs stay unique and are derived from the name alone."""
+    plain: dict[str, list[str]] = {}
+    for name in names:
+        plain.setdefault(pinyin_slug(name), []).append(name)
+    slugs = {}
+    for slug, group in plain.items():
+        for name in group:
+            if len(group) == 1:
+                slugs[name] = slug
+            else:
+                slugs[name] = f"{slug}-{hashlib.sha1(name.encode('utf-8')).hexdigest()[:6]}"
+    return slugs

@@ -1,0 +1,53 @@
+"""URL shapes of every page the archive generates, declared once.
+
+URLs are site-relative with a trailing slash (MkDocs' directory URLs). Segments are ASCII and
+derived from stable keys: a report's file path, a year, a GB/T 2260 code, a unit's pinyin slug,
+a category's configured slug.
+"""
+
+from __future__ import annotations
+
+REPORT = "reports/{slug}/"
+YEARS = "years/"
+YEAR = "years/{year}/"
+REGIONS = "regions/"
+REGION = "regions/{codes}/"
+UNITS = "units/"
+UNIT = "units/{slug}/"
+CATEGORIES = "categories/"
+CATEGORY = "categories/{slug}/"
+PAGE = "{base}page/{number}/"
+
+UNKNOWN = "unknown"
+"""The segment of the 年份不详 and 地区不详 buckets."""
+
+
+def report_url(slug: str) -> str:
+    return REPORT.format(slug=slug)
+
+
+def year_url(year: int | None) -> str:
+    return YEAR.format(year=UNKNOWN if year is None else year)
+
+
+def region_url(codes: list[str] | None) -> str:
+    """`['520000', '520300']` → `regions/520000/520300/`; None → the 地区不详 bucket."""
+    return REGION.format(codes=UNKNOWN if codes is None else "/".join(codes))
+
+
+def unit_url(slug: str) -> str:
+    return UNIT.format(slug=slug)
+
+
+def category_url(slug: str) -> str:
+    return CATEGORY.format(slug=slug)
+
+
+def page_url(base: str, number: int) -> str:
+    """Page 1 of a list lives at the list's own URL; later pages below it."""
+    return base if number == 1 else PAGE.format(base=base, number=number)
+
+
+def src_uri(url: str) -> str:
+    """The MkDocs source path that publishes at `url` (`years/2015/` ← `years/2015/index.md`)."""
+    return url + "index.md"

@@ -1,0 +1,53 @@
+"""MkDocs build hooks of the work-report archive: the table of contents of the build.
+
+Each event calls domain code in `hooks/archive/`; see DESIGN.md for what the build must do.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # MkDocs loads hooks by path, not as a package
+
+from archive.sanitize import sanitize_html  # noqa: E402
+from archive.site import ArchiveSite  # noqa: E402
+from archive.urls import report_url  # noqa: E402
+
+site: ArchiveSite | None = None
+
+
+def on_config(config):
+    """Read and check the archive's settings (extra.archive); reset state for each serve rebuild."""
+    global site
+    site = ArchiveSite(config)
+    return config
+
+
+def on_files(files, config):
+    """Load and validate the catalogue, then add report pages and index pages."""
+    site.load()
+    return site.add_pages(files, config)
+
+
+def on_page_read_source(page, config):
+    """A report page's source is its body; the front matter was read by the catalogue."""
+    return site.report_body(page)
+
+
+def on_page_markdown(markdown, page, config, files):
+    """Attach template, title and view to generated pages."""
+    site.describe_page(page)
+    return markdown
+
+
+def on_page_content(html, page, config, files):
+    """Report text is untrusted: sanitise the rendered HTML."""
+    return sanitize_html(html) if site.is_report(page) else html
+
+
+def on_env(env, config, files):
+    """Figures for the home page and the header, available to every template."""
+    env.globals["archive_home"] = site.home
+    env.globals["report_url"] = report_url
+    return env
