@@ -1,0 +1,35 @@
+# Two commands for a newcomer:  `make serve` (install + preview the archive)  and  `make test`.
+VENV ?= .venv
+PYTHON ?= python3
+PY := $(VENV)/bin/python
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: install serve build validate test system-packages clean
+
+$(VENV)/.installed: requirements.txt constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt -c constraints.txt
+	touch $@
+
+install: $(VENV)/.installed
+
+serve: install            ## preview at http://127.0.0.1:8000/ (rebuilds when reports/ changes)
+	$(PY) -m mkdocs serve
+
+build: install validate   ## the public site, into site/
+	$(PY) -m mkdocs build --strict
+
+validate: install
+	$(PY) scripts/validate.py
+
+system-packages:          ## Debian packages the browser tests need (Chromium, CJK fonts, Node.js)
+	@command -v chromium >/dev/null && fc-list 2>/dev/null | grep -qi "noto.*cjk" && command -v node >/dev/null || \
+	  { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); $$SUDO apt-get update -qq && \
+	    $$SUDO apt-get install -y -qq chromium fonts-noto-cjk nodejs >/dev/null; }
+
+test: install system-packages
+	$(PY) -m pytest
+
+clean:
+	rm -rf site .pytest_cache tests/artifacts

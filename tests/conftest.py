@@ -1,0 +1,96 @@
+"""Shared fixtures: real builds of real Markdown.
+
+`ArchiveProject` is a throw-away copy of the project (mkdocs.yml copied, docs/ and hooks/ linked)
+with a reports folder of the test's choosing, built with the real `mkdocs build`.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTIFACTS = ROOT / "tests" / "artifacts"
+PYTHON = sys.executable
+
+
+class ArchiveProject:
+    def __init__(self, path: Path, reports: Path | None = None):
+        self.path = path
+        path.mkdir(parents=True, exist_ok=True)
+        shutil.copy(ROOT / "mkdocs.yml", path / "mkdocs.yml")
+        for linked in ("docs", "hooks"):
+            if not (path / linked).exists():
+                (path / linked).symlink_to(ROOT / linked)
+        self.reports = path / "reports"
+        if reports is not None:
+            shutil.copytree(reports, self.reports)
+        else:
+            self.reports.mkdir(exist_ok=True)
+        self.site = path / "site"
+
+    def write(self, relative: str, text: str | bytes) -> Path:
+        target = self.reports / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            target.write_bytes(text)
+        else:
+            target.write_text(text, encoding="utf-8")
+        return target
+
+    def build(self, strict: bool = True) -> subprocess.CompletedProcess:
+        args = [PYTHON, "-m", "mkdocs", "build", "-q", "-f", str(self.path / "mkdocs.yml"), "-d", str(self.site)]
+        if strict:
+            args.append("--strict")
+        return run(args, cwd=self.path)
+
+    def validate(self, *extra: str) -> subprocess.CompletedProcess:
+        return run([PYTHON, str(ROOT / "scripts" / "validate.py"), "--config", str(self.path / "mkdocs.yml"), *extra],
+                   cwd=self.path)
+
+    def page(self, url: str) -> str:
+        return (self.site / url / "index.html").read_text(encoding="utf-8")
+
+
+def run(args: list[str], cwd: Path | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, timeout=1800)
+
+
+def report(title="遵义市科协工作总结", unit="遵义市科协", year="2015", category="工作总结", extra="", body="正文第一段。\n"):
+    """A valid report file's text, with fields to override."""
+    lines = ["---", f"title: {title}", f"unit: {unit}", f"year: {year}", f"category: {category}"]
+    if extra:
+        lines.append(extra)
+    return "\n".join(lines) + "\n---\n\n" + body
+
+
+@pytest.fixture
+def project(tmp_path) -> ArchiveProject:
+    return ArchiveProject(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory) -> ArchiveProject:
+    """The sample archive of reports/, built once with --strict."""
+    built = ArchiveProject(tmp_path_factory.mktemp("sample"), reports=ROOT / "reports")
+    result = built.build()
+    assert result.returncode == 0, result.stderr
+    return built
+
+
+@pytest.fixture(scope="session")
+def synth_1000(tmp_path_factory) -> ArchiveProject:
+    """A 1,000-report synthetic archive made from the sample, built once."""
+    built = ArchiveProject(tmp_path_factory.mktemp("synth1000"))
+    shutil.rmtree(built.reports)
+    made = run([PYTHON, str(ROOT / "scripts" / "synth.py"), "--count", "1000", "--seed", "7", "--out", str(built.reports)])
+    assert made.returncode == 0, made.stderr
+    result = built.build()
+    assert result.returncode == 0, result.stderr
+    return built
