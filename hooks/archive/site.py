@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from markupsafe import escape
+
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
@@ -97,15 +99,17 @@ class ArchiveSite:
         return body
 
     def describe_page(self, page) -> None:
-        """Give a generated page its template, title and view (read by the Jinja templates)."""
+        """Give a generated page its template, title and view (read by the Jinja templates).
+
+        The title is passed pre-escaped (Markup): Material prints `page.meta.title` unescaped."""
         uri = page.file.src_uri
         if uri in self.reports_by_src:
             report = self.reports_by_src[uri]
-            page.meta.update(template="archive/report.html", title=report.title,
+            page.meta.update(template="archive/report.html", title=escape(report.title),
                              view=self.report_views.view(report))
         elif uri in self.listings_by_src:
             listing = self.listings_by_src[uri]
-            page.meta.update(template="archive/listing.html", title=listing.title, view=listing)
+            page.meta.update(template="archive/listing.html", title=escape(listing.title), view=listing)
 
     def is_report(self, page) -> bool:
         return page.file.src_uri in self.reports_by_src
