@@ -1,0 +1,151 @@
+"""Cleaning: drop website chrome and pinyin annotations, keep the report text itself exactly.
+
+Every line dropped is kept in `CleanText.removed` with the reason, so nothing an editor might
+want disappears silently: the command prints them. Matching happens on a simplified reading of
+each line (so `導語:` is caught like `导语:`); the kept text is never converted.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+from .script import simplified
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of the input, with its 1-based number in the decoded file."""
+
+    no: int
+    text: str
+    """The line without trailing whitespace; leading whitespace is kept (it marks paragraph starts)."""
+
+    @property
+    def stripped(self) -> str:
+        return self.text.strip(" \t\u3000")
+
+    @property
+    def simple(self) -> str:
+        """The stripped line in simplified characters, for pattern matching only."""
+        return simplified(self.stripped)
+
+
+@dataclass(frozen=True)
+class Removed:
+    """A line (or a fragment of one) the importer dropped, and why."""
+
+    no: int
+    text: str
+    reason: str
+
+
+@dataclass
+class CleanText:
+    lines: list[Line]
+    """Non-empty lines that survived cleaning."""
+    removed: list[Removed] = field(default_factory=list)
+    pinyin_removed: int = 0
+    """How many pinyin annotations (`總結(jié)` → `總結`) were taken out."""
+
+
+# -- pinyin annotations -------------------------------------------------------------------------
+
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+_PINYIN_SYLLABLE = rf"[a-zü{_TONED}]{{1,6}}"
+_PINYIN_NOTE = re.compile(rf"(?<=[\u3400-\u9fff])[(（]({_PINYIN_SYLLABLE}(?: {_PINYIN_SYLLABLE}){{0,3}})[)）]")
+
+
+@functools.lru_cache(maxsize=8192)
+def _readings(char: str) -> frozenset[str]:
+    from pypinyin import Style, pinyin
+
+    found = set()
+    for style in (Style.TONE, Style.NORMAL):
+        for group in pinyin(char, style=style, heteronym=True, errors="ignore"):
+            found.update(group)
+    return frozenset(found)
+
+
+def strip_pinyin(text: str) -> tuple[str, int]:
+    """Remove `(jié)` after a character. A toned syllable always goes; a toneless one only when it
+    is a reading of the character before it (so `版本(v)` or `科(a)` stay)."""
+    count = 0
+
+    def replace(match: re.Match) -> str:
+        nonlocal count
+        note = match.group(1)
+        if any(c in _TONED for c in note):
+            count += 1
+            return ""
+        char = text[match.start() - 1]
+        if note.split()[0] in _readings(char):
+            count += 1
+            return ""
+        return match.group(0)
+
+    return _PINYIN_NOTE.sub(replace, text), count
+
+
+# -- website chrome -----------------------------------------------------------------------------
+
+_BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]", re.I)
+_BREADCRUMB = re.compile(r"^(首页|主页|当前位置|您的位置|您现在的位置|位置)\s*[:：]?\s*[>›»/＞]|(\S+\s*[>›»＞]\s*){2,}\S+$")
+_BLURB_PREFIX = re.compile(r"^(开篇|导语|前言|摘要|编者按|简介|内容提要|提示)\s*[:：]")
+_LABELS = re.compile(r"(发布时间|更新时间|时间|日期|来源|作者|编辑|责任编辑|浏览次数|浏览|阅读|点击|字体|发布者)\s*[:：]")
+_SITE_WORDS = re.compile(
+    r"小编|本站|本网|网友|仅供参考|欢迎(阅读|参考|下载|收藏|分享)|阅读与分享|在线客服|客服老师|"
+    r"写作素材|范文|原创文章|不代表|以下是|为大家|为您|为你|收藏|一对一"
+)
+_URL = re.compile(r"https?://|www\.|\.(com|cn|net|org)\b", re.I)
+_SITE_NAME = re.compile(r"^\S{1,12}(网|库|站|文库|范文)(\s|$|/)")
+_NOTICE = re.compile(r"文档为\S*格式|下载|版权|转载|copyright|©|保存到|打印本文|复制本文|本文由|全文阅读|上一篇|下一篇|相关推荐|点击查看", re.I)
+_STRAY_KEYWORD = frozenset({"总结", "计划", "范文", "大全", "精选"})
+
+
+def chrome_reason(line: Line) -> str | None:
+    """Why a whole line is website chrome, or None for a line of the report."""
+    s = line.simple
+    if not s:
+        return None
+    short = len(s) <= 80
+    site_hits = len(_SITE_WORDS.findall(s))
+    if _BREADCRUMB.search(s) and short and "。" not in s:
+        return "breadcrumb"
+    if _BLURB_PREFIX.match(s) and (site_hits or len(s) < 6):
+        return "site blurb"
+    if site_hits >= 2 and (len(s) < 400):
+        return "site blurb"
+    if len(_LABELS.findall(s)) >= 2 and short or (_LABELS.match(s) and short and re.search(r"\d{4}[-/年]\d", s) and "。" not in s):
+        return "page header (time, source, author)"
+    if _URL.search(s) and short:
+        return "site name or URL"
+    if _SITE_NAME.match(s) and short and not re.search(r"[，。；,;]", s) and site_hits:
+        return "site name"
+    if _NOTICE.search(s) and len(s) <= 30 and not re.search(r"[，。；]", s):
+        return "download or copyright notice"
+    if s in _STRAY_KEYWORD:
+        return "stray site keyword"
+    return None
+
+
+def clean(text: str) -> CleanText:
+    """Split into lines, take out pinyin notes and bookmarks, drop chrome lines; record what went."""
+    result = CleanText(lines=[])
+    for no, raw in enumerate(text.split("\n"), start=1):
+        line_text = raw.rstrip()
+        for fragment in _BOOKMARK.findall(line_text):
+            result.removed.append(Removed(no, fragment, "document bookmark"))
+        line_text = _BOOKMARK.sub("", line_text)
+        line_text, count = strip_pinyin(line_text)
+        result.pinyin_removed += count
+        if not line_text.strip(" \t\u3000"):
+            continue
+        line = Line(no, line_text)
+        reason = chrome_reason(line)
+        if reason:
+            result.removed.append(Removed(no, line.stripped, reason))
+        else:
+            result.lines.append(line)
+    return result

@@ -1,0 +1,333 @@
+"""Splitting a compilation into reports.
+
+Pages of work reports bundle several reports. Explicit markers (`篇一`, `第1篇:`, `第二篇:`,
+`篇1`, `【第一篇】`) cut them first. A compilation's title often states how many reports it holds
+(`精选13篇`): when it promises more than the markers give, or when there are no markers at all,
+unmarked boundaries are scored line by line (an indented first line, a closing signature or date
+before it, a report heading, a restart of `一、` numbering, a typical opening sentence) and the
+strongest are used. Parts whose inside still looks like several reports get a review note instead
+of a guess.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .clean import Line, Removed
+
+_CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_NUM = r"(?:\d{1,3}|[一二三四五六七八九十百〇零两]{1,4})"
+_MARKERS = (
+    # 【第一篇】 / 第1篇: 标题 / 第二篇：标题
+    re.compile(rf"^[【\[（(]?\s*第\s*(?P<n>{_NUM})\s*篇\s*[】\]）)]?\s*[:：、.．]?\s*(?P<title>.{{0,60}})$"),
+    # 区科协工作总结及计划篇一 / 202_年度科技工作总结 篇1 / 篇1
+    re.compile(rf"^(?P<label>.{{0,50}}?)\s*篇\s*(?P<n>{_NUM})\s*$"),
+)
+_COUNT = re.compile(rf"(?P<n>{_NUM})\s*篇")
+_SENTENCE_END = re.compile(r"[。；！？!?;]")
+CATEGORY_WORDS = re.compile(r"总结|计划|规划|报告|汇报|述职|要点|打算|安排")
+_COMPILATION_WORDS = re.compile(rf"{_NUM}\s*篇|精选|范文|大全|合集|汇编|优质|最新")
+_NUMBERED = re.compile(r"^(?:[(（]\s*[一二三四五六七八九十]+\s*[)）]|[一二三四五六七八九十]+\s*[、.．]|\d+\s*[、.．]\d?|[①-⑳])")
+_TOP_LEVEL = re.compile(r"^([一二三四五六七八九十]+)\s*[、.．]")
+_DATE_LINE = re.compile(r"^[\s_＿*xX×○〇零一二三四五六七八九\d]{2,4}年[\s_＿*xX×○〇零一二三四五六七八九十\d]{0,3}月([\s_＿*xX×○〇零一二三四五六七八九十\d]{0,3}日)?$")
+_OPENING = re.compile(
+    r"^(一年来|今年以来|今年|本年度|本学期|本季度|上半年|时光|时间|回顾|根据|按照|为了|近年来|"
+    r"[0-9xX_＿*]{2,4}年(度|上半年|下半年|以来)?[，,]|\S{0,16}在\S{0,24}(领导|指导|支持)下)"
+)
+_SALUTATION = re.compile(r"^(尊敬的|各位)\S{0,12}[:：]$")
+_ANNOUNCE = re.compile(r"(现将|现就|下面(我)?(就|将|把)|特作|作如下|向\S{0,10}(汇报|报告))\S{0,40}(总结|汇报|报告|述职)\S{0,4}如下\S?$|(总结|汇报|报告)如下[:：。]?$")
+
+
+def cn_number(text: str) -> int | None:
+    """`17`, `十七`, `二十三`, `九` → int; None for anything else."""
+    text = text.strip()
+    if text.isdigit():
+        return int(text)
+    if not text or any(c not in _CN_DIGITS and c not in "十百" for c in text):
+        return None
+    total, current = 0, 0
+    for c in text:
+        if c == "百":
+            total += (current or 1) * 100
+            current = 0
+        elif c == "十":
+            total += (current or 1) * 10
+            current = 0
+        else:
+            current = current * 10 + _CN_DIGITS[c] if current and text.find("十") < 0 else _CN_DIGITS[c]
+    return total + current
+
+
+@dataclass
+class Part:
+    """One report's lines as cut from a compilation."""
+
+    index: int
+    """1-based position in the file."""
+    lines: list[Line]
+    marker: str | None = None
+    """The explicit marker as written (`篇十六`, `第2篇`), or None for an unmarked report."""
+    marker_title: str | None = None
+    """Text the marker line gives besides the number (`科技局工會工作總結`, or a compilation label)."""
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.lines[0].no if self.lines else 0
+
+
+@dataclass
+class Split:
+    parts: list[Part]
+    compilation_title: str | None
+    expected: int | None
+    """How many reports the compilation says it holds, when it says so."""
+    removed: list[Removed] = field(default_factory=list)
+    marked: int = 0
+
+
+def is_title_like(s: str, max_len: int = 40) -> bool:
+    """A heading: short, no sentence punctuation, Han characters, names a report kind or a count."""
+    if not s or len(s) > max_len or _SENTENCE_END.search(s) or s.endswith(("：", ":", "，", ",")):
+        return False
+    if _NUMBERED.match(s):
+        return False
+    return bool(re.search(r"[\u4e00-\u9fff]", s)) and bool(CATEGORY_WORDS.search(s) or _COMPILATION_WORDS.search(s))
+
+
+def find_markers(lines: list[Line]) -> list[tuple[int, int, str, str | None, str | None]]:
+    """(line index, number, marker text, title, label) of explicit markers, numbers increasing."""
+    found = []
+    last = 0
+    for i, line in enumerate(lines):
+        s = line.simple
+        if len(s) > 70:
+            continue
+        for pattern in _MARKERS:
+            m = pattern.match(s)
+            if not m:
+                continue
+            n = cn_number(m.group("n"))
+            if n is None or n <= last or n > last + 3:
+                continue
+            groups = m.groupdict()
+            title = (groups.get("title") or "").strip() or None
+            label = (groups.get("label") or "").strip() or None
+            if label and not (is_title_like(label, 50) or len(label) <= 2):
+                continue  # "……第三篇" inside a sentence is not a marker
+            original = line.stripped
+            title = original[len(original) - len(title):].strip() if title else None
+            marker = f"第{m.group('n')}篇" if pattern is _MARKERS[0] else f"篇{m.group('n')}"
+            found.append((i, n, marker, title, label))
+            last = n
+            break
+    return found
+
+
+def stated_count(texts: list[str]) -> int | None:
+    for s in texts:
+        if not _COMPILATION_WORDS.search(s):
+            continue
+        m = _COUNT.search(s)
+        if m:
+            n = cn_number(m.group("n"))
+            if n and n > 1:
+                return n
+    return None
+
+
+def split(lines: list[Line]) -> Split:
+    """Cut cleaned lines into report parts; page titles and markers go to `removed`."""
+    markers = find_markers(lines)
+    first = markers[0][0] if markers else len(lines)
+    preamble = lines[:first]
+    removed: list[Removed] = []
+
+    titles, body_start = _page_titles(preamble, markers, lines)
+    compilation_title = None
+    for i in titles:
+        removed.append(Removed(preamble[i].no, preamble[i].stripped, "page or compilation title"))
+    kept = [line for i, line in enumerate(preamble) if i not in titles]
+    title_texts = [preamble[i].simple for i in titles] + [m[4] for m in markers if m[4]]
+    named = [preamble[i].stripped for i in sorted(titles) if is_title_like(preamble[i].simple, 50)]
+    if named:
+        compilation_title = max(named, key=lambda t: (bool(_COUNT.search(simplified_of(t))), len(t)))
+    elif markers and markers[0][4]:
+        compilation_title = lines[markers[0][0]].stripped[: len(markers[0][4])]
+    expected = stated_count(title_texts)
+
+    parts: list[Part] = []
+    if _substantial(kept):
+        parts.append(Part(0, kept))
+    else:
+        removed.extend(Removed(line.no, line.stripped, "text before the first report") for line in kept)
+    for k, (i, n, marker, title, label) in enumerate(markers):
+        end = markers[k + 1][0] if k + 1 < len(markers) else len(lines)
+        removed.append(Removed(lines[i].no, lines[i].stripped, "report marker"))
+        parts.append(Part(0, lines[i + 1 : end], marker=marker, marker_title=title))
+    parts = [p for p in parts if p.lines]
+
+    if expected and len(parts) < expected:
+        parts = _split_unmarked(parts, wanted=expected - len(parts))
+    elif not expected:
+        parts = _split_unmarked(parts, threshold=4 if markers else 3)
+    if expected and len(parts) >= expected or markers and not expected:
+        for part in parts:
+            inner = _boundary_scores(part.lines)
+            strong = [(i, s) for i, s in inner.items() if s >= 3 and part.lines[i] is not part.lines[0]]
+            if strong:
+                i, _ = max(strong, key=lambda x: x[1])
+                part.notes.append(
+                    f"may hold more than one report: another seems to start at line {part.lines[i].no} "
+                    f"({part.lines[i].stripped[:20]}…)"
+                )
+    for index, part in enumerate(parts, start=1):
+        part.index = index
+    return Split(parts, compilation_title, expected, removed, marked=len(markers))
+
+
+def simplified_of(text: str) -> str:
+    from .script import simplified
+
+    return simplified(text)
+
+
+def _page_titles(preamble: list[Line], markers: list, lines: list[Line]) -> tuple[set[int], int]:
+    """Indices of preamble lines that are the page's or the compilation's own title lines.
+
+    A title-like line is the page's title when it names a count or a collection (`精选13篇`), when
+    another title-like line follows before any body text (the report's own heading comes last),
+    when it repeats a marker's label, or when it is a site summary starting with such a title.
+    """
+    titles: set[int] = set()
+    labels = {m[4] for m in markers if m[4]}
+    title_like = []
+    for i, line in enumerate(preamble):
+        s = line.simple
+        if is_title_like(s, 50):
+            title_like.append(i)
+        elif len(s) > 50 and not _substantial(preamble[:i]):
+            pass
+        else:
+            continue
+    # Lines before the body starts: the run of title-like lines at the top.
+    top = []
+    for i, line in enumerate(preamble):
+        if i in title_like:
+            top.append(i)
+            continue
+        s = line.simple
+        if any(s.startswith(preamble[j].simple) for j in top) and len(s) > len(preamble[top[-1]].simple):
+            titles.add(i)  # a site summary repeating the title, then the first report's opening
+            continue
+        break
+    for position, i in enumerate(top):
+        s = preamble[i].simple
+        later_title = position + 1 < len(top)
+        if _COMPILATION_WORDS.search(s) or later_title or s in labels or any(s == l for l in labels):
+            titles.add(i)
+        elif markers and position == len(top) - 1 and not _substantial(preamble[i + 1 :]):
+            titles.add(i)  # the compilation's title just before its first marker
+    return titles, 0
+
+
+def _substantial(lines: list[Line]) -> bool:
+    """Enough text to be a report rather than stray chrome."""
+    han = sum(len(re.findall(r"[\u4e00-\u9fff]", line.text)) for line in lines)
+    return han >= 60
+
+
+def _boundary_scores(lines: list[Line]) -> dict[int, int]:
+    """Score each line as the first line of a new report (only lines with a positive score)."""
+    indented = sum(1 for line in lines if line.text[:1] in " \t\u3000")
+    indent_signal = 0 < indented <= max(1, len(lines) // 5)
+    scores: dict[int, int] = {}
+    top_seen = 0
+    since = 0
+    for i, line in enumerate(lines):
+        s = line.simple
+        top = _TOP_LEVEL.match(s)
+        score = 0
+        if i >= 2:
+            if indent_signal and line.text[:1] in " \t\u3000":
+                score += 3
+            prev = lines[i - 1].simple
+            if _DATE_LINE.match(prev) and not _DATE_LINE.match(s):
+                score += 3
+            if _is_heading(s) or _glued_heading(s):
+                score += 3
+            if _SALUTATION.match(s):
+                score += 3
+            if _ANNOUNCE.search(s) and not _NUMBERED.match(s):
+                score += 2
+            if _OPENING.match(s) and not _NUMBERED.match(s) and len(s) > 30:
+                score += 1
+            if top and top.group(1) == "一" and top_seen >= 1 and i - since > 3:
+                j = i - 1
+                prev_line = lines[j].simple
+                intro = _OPENING.match(prev_line) or _ANNOUNCE.search(prev_line)
+                if not _NUMBERED.match(prev_line) and intro and len(prev_line) > 30 and j >= 2:
+                    scores[j] = scores.get(j, 0) + 2
+                else:
+                    score += 2
+        if score:
+            scores[i] = scores.get(i, 0) + score
+        if top:
+            from .split import cn_number as _n
+
+            value = _n(top.group(1)) or 0
+            if value == 1 and score >= 2:
+                top_seen = 1
+                since = i
+            top_seen = max(top_seen, value) if value != 1 or top_seen == 0 else top_seen
+        if score >= 3:
+            top_seen, since = (1 if top and top.group(1) == "一" else 0), i
+    return {i: s for i, s in scores.items() if s > 0}
+
+
+def _is_heading(s: str) -> bool:
+    return 6 <= len(s) and is_title_like(s, 30) and not _COMPILATION_WORDS.search(s) and bool(re.search(r"(工作|科技|科协)?(总结|计划|报告|汇报|述职)\S{0,4}$", s))
+
+
+_GLUED = re.compile(r"^(?P<title>[^\s，。,；：:]{2,30}?(工作总结|工作计划|工作报告|工作汇报|述职报告|总结|计划))(\s+|(?=\d{2}|[xX_＿*]{2}|今年|上半年|下半年|一年来|本年))")
+
+
+def _glued_heading(s: str) -> bool:
+    m = _GLUED.match(s)
+    return bool(m) and len(s) > len(m.group("title")) + 10
+
+
+def glued_heading(s: str) -> str | None:
+    """The heading run into a report's first line (`物业一公司20xx年科技工作总结 今年我公司…`)."""
+    m = _GLUED.match(s)
+    return m.group("title") if m and len(s) > len(m.group("title")) + 10 else None
+
+
+def _split_unmarked(parts: list[Part], wanted: int = 0, threshold: int = 3) -> list[Part]:
+    """Cut parts at their strongest unmarked boundaries: as many as the compilation promises, or
+    (when it promises nothing) every boundary with strong evidence."""
+    candidates = []  # (score, part index, line index)
+    for p, part in enumerate(parts):
+        for i, score in _boundary_scores(part.lines).items():
+            candidates.append((score, p, i))
+    if wanted:
+        chosen = sorted((c for c in candidates if c[0] >= 2), key=lambda c: (-c[0], c[1], c[2]))[:wanted]
+    else:
+        chosen = [c for c in candidates if c[0] >= threshold]
+    cuts: dict[int, list[int]] = {}
+    for _, p, i in chosen:
+        cuts.setdefault(p, []).append(i)
+    result = []
+    for p, part in enumerate(parts):
+        points = sorted(cuts.get(p, []))
+        bounds = [0] + points + [len(part.lines)]
+        for k in range(len(bounds) - 1):
+            piece = part.lines[bounds[k] : bounds[k + 1]]
+            if not piece:
+                continue
+            if k == 0:
+                result.append(Part(0, piece, part.marker, part.marker_title, list(part.notes)))
+            else:
+                result.append(Part(0, piece))
+    return result
