@@ -51,3 +51,8 @@ def on_env(env, config, files):
     env.globals["archive_home"] = site.home
     env.globals["report_url"] = report_url
     return env
+
+
+def on_post_build(config):
+    """Files beside the pages: redirects from the old URLs of moved reports."""
+    site.write_redirects(config)

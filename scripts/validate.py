@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 from pathlib import Path
 
@@ -32,7 +33,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.config}: {e}", file=sys.stderr)
         return 2
     if args.reports:
-        settings = type(settings)(**{**settings.__dict__, "reports_dir": Path(args.reports).resolve()})
+        settings = dataclasses.replace(settings, reports_dir=Path(args.reports).resolve())
     project_dir = Path(args.config).resolve().parent
     catalogue = load_catalogue(settings, project_dir=project_dir)
 

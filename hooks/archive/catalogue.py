@@ -80,6 +80,10 @@ class Catalogue:
         self.reports.sort(key=report_order)
         self.by_slug = {r.slug: r for r in self.reports}
 
+    def redirects(self) -> list[tuple[str, Report]]:
+        """(old slug, report) for every moved report, in a stable order."""
+        return sorted(((old, r) for r in self.reports for old in r.redirect_from), key=lambda pair: pair[0])
+
     @property
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if not p.warning]
@@ -160,7 +164,7 @@ def load_catalogue(settings: ArchiveSettings, regions: RegionTree | None = None,
         if problem:
             problems.append(problem)
             continue
-        text, problem = decode(path.read_bytes(), shown)
+        text, problem = decode(path.read_bytes(), shown, settings.max_report_bytes)
         if problem:
             problems.append(problem)
             continue
@@ -174,8 +178,27 @@ def load_catalogue(settings: ArchiveSettings, regions: RegionTree | None = None,
             continue
         claimed[report.slug] = shown
         (drafts if report.draft else reports).append(report)
+    problems += _redirect_clashes(reports, claimed, root, project_dir)
     problems.sort()
     return Catalogue(settings, reports, drafts, problems)
+
+
+def _redirect_clashes(reports: list[Report], claimed: dict[str, str], root: Path, project_dir: Path) -> list[Problem]:
+    """An old URL that redirects must not be a live report's URL, nor redirect to two places."""
+    problems = []
+    redirected: dict[str, str] = {}
+    for report in reports:
+        shown = _shown(root / report.source_path, project_dir)
+        for old in report.redirect_from:
+            if old in claimed:
+                problems.append(Problem(shown, None, "redirect_from", f"reports/{old}/ is the URL of {claimed[old]}",
+                                        "only paths no report uses any more"))
+            elif old in redirected:
+                problems.append(Problem(shown, None, "redirect_from", f"reports/{old}/ already redirects to {redirected[old]}",
+                                        "each old path in one report's redirect_from"))
+            else:
+                redirected[old] = shown
+    return problems
 
 
 def _report_files(root: Path) -> list[Path]:

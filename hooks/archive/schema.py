@@ -22,7 +22,7 @@ FIRST_YEAR = 1949
 MAX_TAG_CHARS = 20
 
 REQUIRED_FIELDS = ("title", "unit", "year", "category")
-OPTIONAL_FIELDS = ("region", "date", "source", "tags", "draft", "review")
+OPTIONAL_FIELDS = ("region", "date", "source", "tags", "draft", "review", "redirect_from")
 ALL_FIELDS = REQUIRED_FIELDS + OPTIONAL_FIELDS
 
 # File names become URL segments: ASCII only, so links never need percent-encoding.
@@ -82,6 +82,8 @@ class Report:
     tags: tuple[str, ...] = ()
     draft: bool = False
     review: tuple[str, ...] = ()
+    redirect_from: tuple[str, ...] = ()
+    """Slugs of the paths this report was moved from: their old URLs redirect here."""
     body_line: int = 1
     """Line of the file where the Markdown body starts."""
     chars: int = 0
@@ -115,14 +117,24 @@ def split_front_matter(text: str) -> tuple[str, str, int] | tuple[None, str, int
     return None, "the front matter block opened on line 1 is never closed", len(lines)
 
 
-def decode(raw: bytes, path: str) -> tuple[str | None, Problem | None]:
-    """Reports are UTF-8 (a BOM and CRLF line ends are tolerated and normalised)."""
+def decode(raw: bytes, path: str, max_bytes: int | None = None) -> tuple[str | None, Problem | None]:
+    """Report files are UTF-8 text with LF line ends, no byte-order mark, of a sane size.
+
+    Each deviation is its own clear error: editors fix the file once (or git's .gitattributes
+    does it on commit) instead of the build guessing.
+    """
+    if max_bytes and len(raw) > max_bytes:
+        return None, Problem(path, None, "file", f"is {len(raw) / 1e6:.1f} MB, over the {max_bytes / 1e6:g} MB limit",
+                             "split the text into several reports, or raise extra.archive.max_report_kb")
     if b"\x00" in raw:
         at = raw.index(b"\x00")
         line = raw.count(b"\n", 0, at) + 1
         return None, Problem(path, line, "file", "contains a NUL byte (a binary file?)", "UTF-8 text")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return None, Problem(path, 1, "file", "starts with a byte-order mark (BOM)",
+                             "UTF-8 without BOM: choose 'UTF-8', not 'UTF-8 with BOM', when saving")
     try:
-        text = raw.decode("utf-8-sig")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as e:
         line = raw.count(b"\n", 0, e.start) + 1
         hint = "save the file as UTF-8"
@@ -132,7 +144,11 @@ def decode(raw: bytes, path: str) -> tuple[str | None, Problem | None]:
         except UnicodeDecodeError:
             pass
         return None, Problem(path, line, "file", f"not valid UTF-8 at byte {e.start}", hint)
-    return text.replace("\r\n", "\n").replace("\r", "\n"), None
+    if "\r" in text:
+        line = text.count("\n", 0, text.index("\r")) + 1
+        return None, Problem(path, line, "file", "has Windows (CRLF) or old Mac (CR) line ends",
+                             "LF line ends: set your editor to 'LF' / 'Unix'; git converts on commit (see .gitattributes)")
+    return text, None
 
 
 def report_slug(source_path: str) -> str:
@@ -192,6 +208,7 @@ def parse_report(
     source = _text(check, data, "source", required=False)
     tags = _strings(check, data, "tags", max_chars=MAX_TAG_CHARS)
     review = _strings(check, data, "review", max_chars=None)
+    redirect_from = _old_paths(check, data, source_path)
     draft = data.get("draft", False)
     if draft is None:
         draft = False
@@ -205,7 +222,7 @@ def parse_report(
     report = Report(
         source_path=source_path, slug=report_slug(source_path), title=title, unit=unit, year=year,
         category=category, region=region, date=date, source=source, tags=tuple(tags), draft=draft,
-        review=tuple(review), body_line=body_line, chars=len(body.strip()),
+        review=tuple(review), redirect_from=tuple(redirect_from), body_line=body_line, chars=len(body.strip()),
     )
     return report, []
 
@@ -328,6 +345,21 @@ def _date(check: _Checker, data: dict, year: int | None) -> dt.date | None:
                   f"a date within year {stated}, or set year: {value.year}")
         return None
     return value
+
+
+def _old_paths(check: _Checker, data: dict, source_path: str) -> list[str]:
+    """`redirect_from: [2014/old-name.md]`: paths (below reports/) this file was moved from."""
+    slugs = []
+    for old in _strings(check, data, "redirect_from", max_chars=None):
+        problem = check_path(old, check.path)
+        if problem or old.startswith("/") or ".." in old.split("/"):
+            check.add("redirect_from", f"{old!r} is not a report path",
+                      "the old file path below reports/, e.g. redirect_from: [2014/old-name.md]")
+        elif report_slug(old) == report_slug(source_path):
+            check.add("redirect_from", f"{old!r} is this file's own path", "the path the file had before it moved")
+        else:
+            slugs.append(report_slug(old))
+    return slugs
 
 
 def _strings(check: _Checker, data: dict, name: str, max_chars: int | None) -> list[str]:

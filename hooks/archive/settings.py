@@ -39,13 +39,19 @@ class ArchiveSettings:
     """Entries per page of an index list before it is paginated."""
     latest_count: int = 10
     """How many reports the home page lists as latest additions."""
+    max_report_kb: int = 2000
+    """Largest report file accepted: a bigger one is almost always a wrong paste, and slows every page."""
+
+    @property
+    def max_report_bytes(self) -> int:
+        return self.max_report_kb * 1000
 
     @classmethod
     def from_extra(cls, extra: dict | None, config_dir: Path) -> ArchiveSettings:
         block = (extra or {}).get("archive") or {}
         if not isinstance(block, dict):
             raise SettingsError("extra.archive must be a mapping")
-        unknown = set(block) - {"reports_dir", "categories", "page_size", "latest_count"}
+        unknown = set(block) - {"reports_dir", "categories", "page_size", "latest_count", "max_report_kb"}
         if unknown:
             raise SettingsError(f"extra.archive: unknown setting(s) {sorted(unknown)}")
         categories = block.get("categories", DEFAULT_CATEGORIES)
@@ -59,7 +65,7 @@ class ArchiveSettings:
         if len(set(categories.values())) != len(categories):
             raise SettingsError("extra.archive.categories: two categories share a slug")
         settings = {}
-        for key in ("page_size", "latest_count"):
+        for key in ("page_size", "latest_count", "max_report_kb"):
             if key in block:
                 value = block[key]
                 if not isinstance(value, int) or isinstance(value, bool) or value < 1:

@@ -6,6 +6,7 @@ from each build event; everything it needs to know about reports comes from the 
 
 from __future__ import annotations
 
+import posixpath
 from pathlib import Path
 
 from markupsafe import escape
@@ -113,6 +114,22 @@ class ArchiveSite:
 
     def is_report(self, page) -> bool:
         return page.file.src_uri in self.reports_by_src
+
+    # -- on_post_build ----------------------------------------------------------------------
+
+    def write_redirects(self, config) -> None:
+        """A moved report's old URL keeps working: a small page that sends readers to the new one."""
+        template = config.theme.get_env().get_template("archive/redirect.html")
+        site_dir = Path(config.site_dir)
+        for old_slug, report in self.catalogue.redirects():
+            old_url, new_url = report_url(old_slug), report_url(report.slug)
+            target = site_dir / old_url / "index.html"
+            if target.exists():
+                raise PluginError(f"reports/{report.source_path}: redirect_from: /{old_url} is already a page of the site")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            relative = posixpath.relpath(new_url, old_url) + "/"
+            html = template.render(title=report.title, target=relative, canonical=config.site_url and config.site_url + new_url)
+            target.write_text(html, encoding="utf-8")
 
 
 def _log():
