@@ -54,7 +54,7 @@ class CleanText:
 
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 _PINYIN_SYLLABLE = rf"[a-zü{_TONED}]{{1,6}}"
-_PINYIN_NOTE = re.compile(rf"(?<=[\u3400-\u9fff])[(（]({_PINYIN_SYLLABLE}(?: {_PINYIN_SYLLABLE}){{0,3}})[)）]")
+_PINYIN_NOTE = re.compile(rf"(?<=[^\s(（])[(（]({_PINYIN_SYLLABLE}(?: {_PINYIN_SYLLABLE}){{0,3}})[)）]")
 
 
 @functools.lru_cache(maxsize=8192)
@@ -80,7 +80,7 @@ def strip_pinyin(text: str) -> tuple[str, int]:
             count += 1
             return ""
         char = text[match.start() - 1]
-        if note.split()[0] in _readings(char):
+        if "\u3400" <= char <= "\u9fff" and note.split()[0] in _readings(char):
             count += 1
             return ""
         return match.group(0)

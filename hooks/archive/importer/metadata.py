@@ -29,7 +29,7 @@ _HAN = r"[\u4e00-\u9fff]"
 _UNIT_SUFFIX = (
     r"(?:科学技术协会|老科协|科协|技协|科技局|科学技术局|科技委员会|科委|科技厅|知识产权局|工会|党总支|党支部|党委|"
     r"党组|妇委会|团委|委员会|管委会|人民政府|政府|有限责任公司|有限公司|公司|集团|研究所|研究院|情报所|"
-    r"中心|厂|中学|小学|学校|学院|大学|支行|分行|协会|学会|乡|镇|村)"
+    r"中心|科技馆|厂|中学|小学|学校|学院|大学|支行|分行|协会|学会|乡|镇|村)"
 )
 _UNIT_TAIL = r"(?:机关)?(?:党总支|党支部|工会|妇委会|团委|分会|科协)"
 _UNIT = rf"(?:[\u4e00-\u9fffA-Za-z＊*_＿]{{0,16}}?{_UNIT_SUFFIX}(?:{_UNIT_TAIL})?)"
@@ -47,7 +47,8 @@ _DATE_LINE = re.compile(rf"^(?P<y>[\d{_PLACEHOLDER[1:-1]}〇零○一二三四�
 _GLUED_SIGNATURE = re.compile(rf"(?P<unit>{_UNIT})(?P<date>[\d{_PLACEHOLDER[1:-1]}〇零○]{{2,4}}年[\d{_PLACEHOLDER[1:-1]}]{{0,2}}月[\d{_PLACEHOLDER[1:-1]}]{{0,2}}日)$")
 _HEADING_SEPARATOR = re.compile(r"[_＿]{2,}|——|--|—")
 _CN_DIGIT = {"〇": "0", "零": "0", "○": "0", "Ｏ": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
-_ANNOUNCE = re.compile(r"(总结|汇报|报告|述职)如下|(述职|汇报)")
+_ANNOUNCE = re.compile(r"(总结|汇报|报告|述职)如下|述职报告")
+_SECTION_KIND = re.compile(r"^[一二三四五六七八九十]+\s*[、.．]\s*(\d{4}年|\d{2}[xX_*]{2}年)?(度)?(工作)?(总结|计划|述职)\S{0,2}$")
 
 CATEGORY_RULES = (
     ("述职报告", re.compile(r"述职")),
@@ -320,6 +321,12 @@ class Describer:
             found = self._category_of(simplified(heading))
             if found:
                 return Finding(found, FOUND)
+        for line in body[:3]:
+            m = _SECTION_KIND.match(line.simple)
+            if m:
+                found = self._category_of(m.group(0))
+                if found:
+                    return Finding(found, FOUND)
         for line in body[:2]:
             m = _ANNOUNCE.search(line.simple)
             if m:

@@ -158,7 +158,7 @@ def split(lines: list[Line]) -> Split:
     expected = stated_count(title_texts)
 
     parts: list[Part] = []
-    if _substantial(kept):
+    if _substantial(kept) or (kept and not markers):
         parts.append(Part(0, kept))
     else:
         removed.extend(Removed(line.no, line.stripped, "text before the first report") for line in kept)
