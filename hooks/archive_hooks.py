@@ -46,10 +46,17 @@ def on_page_content(html, page, config, files):
     return sanitize_html(html) if site.is_report(page) else html
 
 
+def on_nav(nav, config, files):
+    """Remember which pages are nav entries (their navigation shows an active state)."""
+    site.remember_nav(nav)
+    return nav
+
+
 def on_env(env, config, files):
-    """Figures for the home page and the header, available to every template."""
+    """Figures for the home page, URL helpers and the navigation cache, for every template."""
     env.globals["archive_home"] = site.home
     env.globals["report_url"] = report_url
+    site.fragments.install(env)
     return env
 
 

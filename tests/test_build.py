@@ -111,3 +111,23 @@ def test_synthetic_1000_every_report_indexed_and_paginated(synth_1000):
     assert pages, "a category with hundreds of reports is split into pages"
     for page in [synth_1000.site / "categories/summary/index.html", *pages]:
         assert page.read_text(encoding="utf-8").count("<tr>") - 1 <= 100
+
+
+def test_navigation_links_resolve_on_every_kind_of_page(sample_site):
+    """The nav HTML is rendered once per section and depth and reused: its links must still
+    resolve from every page that reuses it."""
+    from urllib.parse import urljoin
+
+    pages = ["", "years/", "years/unknown/", "regions/", "units/", "categories/summary/"]
+    pages += [p.parent.relative_to(sample_site.site).as_posix() + "/" for p in
+              sorted((sample_site.site / "reports").rglob("index.html"))[:5]]
+    pages += [p.parent.relative_to(sample_site.site).as_posix() + "/" for p in
+              sorted((sample_site.site / "regions").rglob("index.html"))[-3:]]
+    for url in pages:
+        html = sample_site.page(url)
+        links = re.findall(r'<a href="([^"]*)"[^>]*class="md-(?:nav|tabs)__link', html)
+        assert len(links) >= 5
+        for href in links:
+            target = urljoin("/" + url, href).lstrip("/")
+            assert (sample_site.site / target / "index.html").exists() or (sample_site.site / target).is_file(), \
+                f"/{url}: nav link {href} → /{target} does not exist"

@@ -15,6 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .catalogue import Catalogue, load_catalogue
+from .fragments import FragmentCache
 from .pages import Listing, all_listings
 from .pages.home import HomeView, home_view
 from .pages.report import ReportViews
@@ -111,6 +112,9 @@ class ArchiveSite:
         elif uri in self.listings_by_src:
             listing = self.listings_by_src[uri]
             page.meta.update(template="archive/listing.html", title=escape(listing.title), view=listing)
+
+    def remember_nav(self, nav) -> None:
+        self.fragments = FragmentCache({page.url for page in nav.pages})
 
     def is_report(self, page) -> bool:
         return page.file.src_uri in self.reports_by_src

