@@ -61,5 +61,6 @@ def on_env(env, config, files):
 
 
 def on_post_build(config):
-    """Files beside the pages: redirects from the old URLs of moved reports."""
+    """Files beside the pages: redirects of moved reports; feeds, sitemap and open data."""
     site.write_redirects(config)
+    site.write_exports(config)

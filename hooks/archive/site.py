@@ -15,12 +15,15 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .catalogue import Catalogue, load_catalogue
+from .export import PageDates, public_files
+from .export.history import FileHistory, git_history
 from .fragments import FragmentCache
 from .pages import Listing, all_listings
 from .pages.home import HomeView, home_view
-from .pages.report import ReportViews
+from .pages.report import ReportViews, SiteInfo
 from .regions import region_tree
 from .schema import Report, decode, split_front_matter
+from .similarity import catalogue_near_duplicates
 from .settings import ArchiveSettings, SettingsError
 from .urls import report_url, src_uri
 
@@ -43,6 +46,10 @@ class ArchiveSite:
         self.listings_by_src: dict[str, Listing] = {}
         self.report_views: ReportViews | None = None
         self.home: HomeView | None = None
+        self.site_info = SiteInfo(config.site_name or "", _with_slash(config.site_url or ""))
+        self.docs_dir = Path(config.docs_dir)
+        self.history: dict[str, FileHistory] = {}
+        self.files: Files | None = None
 
     # -- on_files ---------------------------------------------------------------------------
 
@@ -59,9 +66,20 @@ class ArchiveSite:
                 "Run `python scripts/validate.py` to check the reports without building."
             )
         self.catalogue = catalogue
-        self.report_views = ReportViews(catalogue)
-        self.home = home_view(catalogue)
+        self.history = git_history(self.project_dir, self.settings.reports_dir, self.docs_dir)
+        similar = catalogue_near_duplicates(catalogue)
+        self.report_views = ReportViews(catalogue, similar, self.site_info)
+        self.home = home_view(catalogue, {slug: h.added for slug, h in self.report_history().items()})
         return catalogue
+
+    def report_history(self) -> dict[str, FileHistory]:
+        """Git dates of each published report, by slug (none outside a git checkout)."""
+        found = {}
+        for report in self.catalogue.reports:
+            path = _relative(self.settings.reports_dir / report.source_path, self.project_dir)
+            if path in self.history:
+                found[report.slug] = self.history[path]
+        return found
 
     def add_pages(self, files: Files, config) -> Files:
         """One page per published report and per index listing; none of them a nav entry."""
@@ -77,6 +95,7 @@ class ArchiveSite:
             inclusion = InclusionLevel.INCLUDED if listing.in_nav else InclusionLevel.NOT_IN_NAV
             self._add(files, File.generated(config, uri, content=f"# {listing.title}\n", inclusion=inclusion))
             self.listings_by_src[uri] = listing
+        self.files = files
         return files
 
     @staticmethod
@@ -121,6 +140,22 @@ class ArchiveSite:
 
     # -- on_post_build ----------------------------------------------------------------------
 
+    def write_exports(self, config) -> None:
+        """Feeds, sitemap (replacing MkDocs' build-time one) and the open-data catalogue."""
+        pages = []  # (url, the reports the page shows, git dates of its own source file)
+        everything = self.catalogue.reports
+        for file in self.files.documentation_pages():
+            src, url = file.src_uri, "" if file.url == "./" else file.url
+            if src in self.reports_by_src:
+                pages.append(PageDates(url, [self.reports_by_src[src]]))
+            elif src in self.listings_by_src:
+                pages.append(PageDates(url, self.listings_by_src[src].reports or everything))
+            else:
+                path = _relative(Path(file.abs_src_path), self.project_dir) if file.abs_src_path else None
+                pages.append(PageDates(url, everything if url == "" else [], self.history.get(path)))
+        public_files(self.catalogue, self.report_history(), pages, self.site_info, config.site_description or "",
+                     Path(config.site_dir))
+
     def write_redirects(self, config) -> None:
         """A moved report's old URL keeps working: a small page that sends readers to the new one."""
         template = config.theme.get_env().get_template("archive/redirect.html")
@@ -134,6 +169,17 @@ class ArchiveSite:
             relative = posixpath.relpath(new_url, old_url) + "/"
             html = template.render(title=report.title, target=relative, canonical=config.site_url and config.site_url + new_url)
             target.write_text(html, encoding="utf-8")
+
+
+def _with_slash(url: str) -> str:
+    return url if not url or url.endswith("/") else url + "/"
+
+
+def _relative(path: Path, root: Path) -> str | None:
+    try:
+        return path.resolve().relative_to(root).as_posix()
+    except ValueError:
+        return None
 
 
 def _log():

@@ -8,6 +8,14 @@ from . import Link, Listing, paginated
 
 ROOT = Link("按地区", REGIONS)
 UNKNOWN_TITLE = "地区不详"
+MAX_LINKS = 200
+"""Most entries an index page lists."""
+
+
+def _count_nodes(node: RegionNode, levels: int) -> int:
+    if levels == 0:
+        return 0
+    return sum(1 + _count_nodes(child, levels - 1) for child in node.children.values())
 
 
 def node_url(node: RegionNode) -> str:
@@ -24,7 +32,10 @@ def node_link(node: RegionNode, depth: int) -> Link:
 def listings(catalogue: Catalogue) -> list[Listing]:
     root = catalogue.region_tree()
     size = catalogue.settings.page_size
-    links = [node_link(province, depth=2) for province in root.sorted_children]
+    # The whole tree down to counties while it fits on one page; provinces and cities beyond that
+    # (each city's page lists its counties with their counts).
+    depth = 2 if _count_nodes(root, 3) <= MAX_LINKS else 1
+    links = [node_link(province, depth=depth) for province in root.sorted_children]
     if root.unknown.reports:
         links.append(Link(UNKNOWN_TITLE, region_url(None), len(root.unknown.reports)))
     index = Listing(kind="regions", url=REGIONS, title="按地区浏览", links=links, total=len(root.reports),

@@ -1,11 +1,16 @@
-"""A report's own page: breadcrumbs, the metadata panel and links to the same unit's reports."""
+"""A report's own page: breadcrumbs, the metadata panel, the citation, the unit's timeline with
+previous/next year, near-duplicates, and the page's structured metadata (JSON-LD, Open Graph)."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
+
+from markupsafe import Markup
 
 from ..catalogue import Catalogue
 from ..schema import Report
+from ..similarity import Similar
 from ..slugs import unique_slugs
 from ..urls import category_url, region_url, report_url, unit_url, year_url
 from . import Link
@@ -23,6 +28,15 @@ class Field:
     """How values are joined on the page: plain, path (a › b › c) or list (a, b)."""
 
 
+@dataclass(frozen=True)
+class SiteInfo:
+    """What a report page says about the site it is on (for citations and metadata)."""
+
+    name: str
+    url: str
+    """The site's public address with a trailing slash, or '' when not configured."""
+
+
 @dataclass
 class ReportView:
     report: Report
@@ -31,13 +45,29 @@ class ReportView:
     fields: list[Field]
     same_unit: list[Link]
     """The unit's reports, oldest first; the current one has an empty url."""
+    previous: Link | None = None
+    """The unit's report of the nearest earlier year."""
+    next: Link | None = None
+    """The unit's report of the nearest later year."""
+    similar: list[Link] = field(default_factory=list)
+    """Near-duplicates, most similar first; `count` is the similarity in percent."""
+    citation: str = ""
+    """GB/T 7714-2015 reference to this page, without the access date (added by the reader's browser)."""
+    absolute_url: str = ""
+    description: str = ""
+    """One line for link previews (Open Graph, meta description)."""
+    jsonld: Markup = Markup("")
+    """schema.org `Report` as JSON, safe inside a <script> element."""
 
 
 class ReportViews:
     """Builds report page views; unit slugs are computed once for the whole catalogue."""
 
-    def __init__(self, catalogue: Catalogue):
+    def __init__(self, catalogue: Catalogue, similar: dict[str, list[Similar]] | None = None,
+                 site: SiteInfo = SiteInfo("", "")):
         self.catalogue = catalogue
+        self.similar = similar or {}
+        self.site = site
         self.unit_slugs = unique_slugs(sorted({r.unit for r in catalogue.reports}))
 
     def view(self, report: Report) -> ReportView:
@@ -57,15 +87,96 @@ class ReportViews:
             fields.append(Field("来源", [Link(r.source, r.source if _is_web_url(r.source) else "")]))
         if r.tags:
             fields.append(Field("主题", [Link(t, "") for t in r.tags], style="list"))
-        same_unit = [
-            Link(f"{year_title(o.year)} · {o.title}", "" if o is r else report_url(o.slug))
-            for o in self.catalogue.same_unit(r)
-        ]
+        timeline = self.catalogue.same_unit(r)
+        same_unit = [Link(f"{year_title(o.year)} · {o.title}", "" if o is r else report_url(o.slug)) for o in timeline]
+        previous, next_ = neighbours(r, timeline)
+        similar = []
+        for s in self.similar.get(r.slug, ()):
+            other = self.catalogue.by_slug[s.key]
+            similar.append(Link(other.title, report_url(other.slug), s.percent,
+                                note=f"{other.unit} · {year_title(other.year)}"))
+        absolute = self.site.url + report_url(r.slug) if self.site.url else ""
+        region = r.region.path_name.replace("/", "") if r.region else "地区不详"
+        description = f"{r.unit}{year_title(r.year)}{r.category}（{region}），{r.chars} 字。"
         return ReportView(
             report=r, url=report_url(r.slug),
             breadcrumbs=[YEARS_ROOT, Link(year_title(r.year), year_url(r.year))],
             fields=fields, same_unit=same_unit if len(same_unit) > 1 else [],
+            previous=previous, next=next_, similar=similar,
+            citation=citation(r, self.site, absolute or report_url(r.slug)), absolute_url=absolute,
+            description=description, jsonld=json_for_script(report_jsonld(r, self.site, absolute, description)),
         )
+
+
+def neighbours(report: Report, timeline: list[Report]) -> tuple[Link | None, Link | None]:
+    """The unit's reports of the nearest earlier and later year (none for a report without a year)."""
+    if report.year is None:
+        return None, None
+    earlier = [o for o in timeline if o.year is not None and o.year < report.year]
+    later = [o for o in timeline if o.year is not None and o.year > report.year]
+    previous = earlier[-1] if earlier else None
+    next_ = later[0] if later else None
+
+    def link(o: Report | None) -> Link | None:
+        return Link(f"{year_title(o.year)} · {o.title}", report_url(o.slug)) if o else None
+
+    return link(previous), link(next_)
+
+
+def citation(report: Report, site: SiteInfo, url: str) -> str:
+    """GB/T 7714-2015, electronic resource: 责任者. 题名[EB/OL]. 出版者, 年份(日期). URL.
+
+    The access date ([引用日期]) is added by the reader's browser when copying: the page itself
+    must not depend on the day it was built."""
+    year = str(report.year) if report.year else "[出版年不详]"
+    when = f"{year}({report.date.isoformat()})" if report.date else year
+    publisher = site.name or "工作报告档案馆"
+    return f"{report.unit}. {report.title}[EB/OL]. {publisher}, {when}. {url}"
+
+
+def report_jsonld(report: Report, site: SiteInfo, url: str, description: str) -> dict:
+    """schema.org `Report`: author (the unit), publisher (the archive), date, place, genre."""
+    data: dict = {
+        "@context": "https://schema.org",
+        "@type": "Report",
+        "name": report.title,
+        "headline": report.title,
+        "description": description,
+        "inLanguage": "zh-CN",
+        "genre": report.category,
+        "author": {"@type": "Organization", "name": report.unit},
+        "publisher": {"@type": "Organization", "name": site.name, **({"url": site.url} if site.url else {})},
+        "isAccessibleForFree": True,
+        "wordCount": report.chars,
+    }
+    if url:
+        data["url"] = url
+        data["@id"] = url
+    if report.date:
+        data["datePublished"] = report.date.isoformat()
+    elif report.year:
+        data["datePublished"] = str(report.year)
+    if report.year:
+        data["temporalCoverage"] = str(report.year)
+    if report.region:
+        data["spatialCoverage"] = {
+            "@type": "AdministrativeArea", "name": report.region.path_name.replace("/", ""),
+            "identifier": {"@type": "PropertyValue", "propertyID": "GB/T 2260", "value": report.region.code},
+        }
+    if report.tags:
+        data["keywords"] = list(report.tags)
+    if report.source:
+        data["isBasedOn"] = report.source
+    return data
+
+
+def json_for_script(data) -> Markup:
+    """JSON that cannot end its <script> element early: <, > and & are written as \\u escapes,
+    so neither `</script>` nor `<!--` can appear in it."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=False, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return Markup(text)
 
 
 def _is_web_url(text: str) -> bool:

@@ -1,26 +1,141 @@
-"""按单位: /units/ (every issuing unit, by pinyin initial) and one timeline per unit."""
+"""按单位: /units/ and one timeline per unit.
+
+At tens of thousands of reports there are thousands of units, so /units/ itself lists groups,
+not units: one page per pinyin initial (/units/by-initial/z/) and one per province
+(/units/by-region/520000/, units grouped by city inside), each paginated. A small archive
+(up to one page of units) also lists every unit on /units/, grouped by region. A filter box
+finds a unit by its first character or the pinyin initials of its name (units.json).
+"""
 
 from __future__ import annotations
 
-from ..catalogue import Catalogue
-from ..urls import UNITS, unit_url
+from collections import Counter
+
+from pypinyin import Style, lazy_pinyin
+
+from ..catalogue import Catalogue, Unit
+from ..regions import Division
+from ..urls import UNITS, page_url, unit_url
 from . import Link, Listing, paginated
 
 ROOT = Link("按单位", UNITS)
+BY_INITIAL = "units/by-initial/{key}/"
+BY_REGION = "units/by-region/{key}/"
+UNITS_PER_PAGE = 200
+UNKNOWN_REGION = "地区不详"
+DATA_NAME = "units/units.json"
+"""The filter box's data: every unit's name, URL, initials and count."""
+
+
+def initials(name: str) -> str:
+    """`遵义市科协` → `zysk x` → `zyskx`: the first letter of each character's pinyin."""
+    return "".join(lazy_pinyin(name, style=Style.FIRST_LETTER, errors=lambda chars: list(chars))).lower()
+
+
+def home_region(unit: Unit) -> Division | None:
+    """The division most of the unit's reports name (ties: the lowest code); None for 地区不详."""
+    counts = Counter(r.region.code for r in unit.reports if r.region)
+    if not counts:
+        return None
+    code = min(counts, key=lambda c: (-counts[c], c))
+    return next(r.region for r in unit.reports if r.region and r.region.code == code)
+
+
+def unit_link(unit: Unit, region: Division | None) -> Link:
+    where = region.path_name.replace("/", " › ") if region else UNKNOWN_REGION
+    return Link(unit.name, unit_url(unit.slug), len(unit.reports), note=where)
+
+
+def unit_records(catalogue: Catalogue) -> list[dict]:
+    """The filter box's data, in the units' order."""
+    return [{"name": u.name, "url": unit_url(u.slug), "initials": initials(u.name), "count": len(u.reports)}
+            for u in catalogue.units()]
+
+
+def _pages(kind: str, base: str, title: str, groups: list[tuple[str, list[Link]]], **fields) -> list[Listing]:
+    """Split grouped unit links into pages of at most UNITS_PER_PAGE units; groups may span pages."""
+    chunks: list[list[Link]] = [[]]
+    used = 0
+    for name, links in groups:
+        for start in range(0, len(links), UNITS_PER_PAGE):
+            part = links[start : start + UNITS_PER_PAGE]
+            if used and used + len(part) > UNITS_PER_PAGE:
+                chunks.append([])
+                used = 0
+            # a group too long for the rest of this page continues on the next
+            room = UNITS_PER_PAGE - used
+            head, tail = part[:room], part[room:]
+            chunks[-1].append(Link(name, "", len(links), children=tuple(head)))
+            used += len(head)
+            if tail:
+                chunks.append([Link(name, "", len(links), children=tuple(tail))])
+                used = len(tail)
+    pages = [Link(str(n), page_url(base, n)) for n in range(1, len(chunks) + 1)]
+    total = sum(len(links) for _, links in groups)
+    return [
+        Listing(kind=kind, url=page_url(base, n), title=title if n == 1 else f"{title}（第 {n} 页）", links=chunk,
+                total=total, page_number=n, pages=pages if len(chunks) > 1 else [], **fields)
+        for n, chunk in enumerate(chunks, start=1)
+    ]
 
 
 def listings(catalogue: Catalogue) -> list[Listing]:
     units = catalogue.units()
-    by_initial: dict[str, list[Link]] = {}
+    regions = {u.name: home_region(u) for u in units}
+    links = {u.name: unit_link(u, regions[u.name]) for u in units}
+
+    by_initial: dict[str, list[Unit]] = {}
     for unit in units:
-        by_initial.setdefault(unit.initial, []).append(Link(unit.name, unit_url(unit.slug), len(unit.reports)))
-    links = [Link(initial, "#initial-" + initial, len(group), children=tuple(group))
-             for initial, group in sorted(by_initial.items())]
-    index = Listing(kind="units", url=UNITS, title="按单位浏览", links=links, total=len(catalogue.reports),
-                    description=f"共 {len(units)} 个发文单位，按名称拼音首字母排列。")
+        by_initial.setdefault(unit.initial, []).append(unit)
+    initial_links = [Link(letter, BY_INITIAL.format(key=_initial_key(letter)), len(group))
+                     for letter, group in sorted(by_initial.items(), key=lambda kv: (kv[0] == "#", kv[0]))]
+
+    by_province: dict[str | None, list[Unit]] = {}
+    for unit in units:
+        region = regions[unit.name]
+        by_province.setdefault(region.path[0].code if region else None, []).append(unit)
+    province_names = {code: group_region.path[0].name for code, group in by_province.items() if code
+                      for group_region in [regions[group[0].name]]}
+    province_order = sorted(by_province, key=lambda c: (c is None, c or ""))
+    region_links = [Link(province_names[c] if c else UNKNOWN_REGION, BY_REGION.format(key=c or "unknown"),
+                         len(by_province[c])) for c in province_order]
+
+    def by_city(group: list[Unit]) -> list[tuple[str, list[Link]]]:
+        cities: dict[str, list[Link]] = {}
+        for unit in group:
+            region = regions[unit.name]
+            city = region.path[1].name if region and len(region.path) > 1 else (region.path[0].name + "（省级）" if region else UNKNOWN_REGION)
+            cities.setdefault(city, []).append(links[unit.name])
+        return sorted(cities.items())
+
+    small = len(units) <= UNITS_PER_PAGE
+    groups = []
+    if small:
+        for code in province_order:
+            name = province_names[code] if code else UNKNOWN_REGION
+            groups.append(Link(name, BY_REGION.format(key=code or "unknown"), len(by_province[code]),
+                               children=tuple(links[u.name] for u in by_province[code])))
+    index = Listing(
+        kind="units", url=UNITS, title="按单位浏览", links=groups, total=len(catalogue.reports),
+        description=f"共 {len(units)} 个发文单位。可按所在地区或名称拼音首字母查找，或在下框输入单位名称的首字、拼音首字母。",
+        extra={"initials": initial_links, "regions": region_links, "data": DATA_NAME, "units": len(units)},
+    )
     pages = [index]
+    for letter, group in sorted(by_initial.items()):
+        title = f"单位：拼音首字母 {letter}" if letter != "#" else "单位：其他"
+        pages += _pages("unit-group", BY_INITIAL.format(key=_initial_key(letter)), title,
+                        [(letter, [links[u.name] for u in group])], breadcrumbs=[ROOT],
+                        extra={"initials": initial_links})
+    for code in province_order:
+        name = province_names[code] if code else UNKNOWN_REGION
+        pages += _pages("unit-group", BY_REGION.format(key=code or "unknown"), f"{name}的单位", by_city(by_province[code]),
+                        breadcrumbs=[ROOT], extra={"regions": region_links})
     for unit in units:
         # A unit's page is its timeline: oldest first, 年份不详 last.
         pages += paginated("unit", unit_url(unit.slug), unit.name, unit.timeline, catalogue.settings.page_size,
-                           breadcrumbs=[ROOT])
+                           breadcrumbs=[ROOT], description=f"所在地区：{links[unit.name].note}。按年份先后排列，年份不详的报告在最后。")
     return pages
+
+
+def _initial_key(letter: str) -> str:
+    return "other" if letter == "#" else letter.lower()

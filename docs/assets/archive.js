@@ -1,0 +1,96 @@
+/* The archive's small scripts: copy a citation; filter units by first character or pinyin initials.
+   Everything they do is also reachable without JavaScript. */
+(function () {
+  "use strict";
+
+  function today() {
+    var d = new Date();
+    function two(n) { return (n < 10 ? "0" : "") + n; }
+    return d.getFullYear() + "-" + two(d.getMonth() + 1) + "-" + two(d.getDate());
+  }
+
+  /* GB/T 7714: the access date goes in brackets after the publication date, before the URL. */
+  function withAccessDate(text) {
+    var at = text.lastIndexOf(". ");
+    if (at < 0) return text + "[" + today() + "]";
+    return text.slice(0, at) + "[" + today() + "]" + text.slice(at);
+  }
+
+  function setupCopy(button) {
+    var source = document.getElementById(button.getAttribute("data-copy"));
+    var status = button.parentNode.querySelector(".archive-cite__status");
+    if (!source) return;
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      var text = withAccessDate(source.textContent.trim());
+      function done(ok) { if (status) status.textContent = ok ? "已复制：" + text : "无法自动复制，请手动选择上面的文字。"; }
+      if (navigator.clipboard && navigator.clipboard.writeText) {
+        navigator.clipboard.writeText(text).then(function () { done(true); }, function () { done(fallbackCopy(text)); });
+      } else {
+        done(fallbackCopy(text));
+      }
+    });
+  }
+
+  function fallbackCopy(text) {
+    var area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "absolute";
+    area.style.left = "-9999px";
+    document.body.appendChild(area);
+    area.select();
+    var ok = false;
+    try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
+    document.body.removeChild(area);
+    return ok;
+  }
+
+  function setupUnitFilter(box) {
+    var input = box.querySelector("input");
+    var list = box.querySelector(".archive-unitfilter__results");
+    var status = box.querySelector(".archive-unitfilter__status");
+    var url = box.getAttribute("data-units");
+    var base = url.replace(/units\/units\.json$/, "");
+    var units = null, timer = null;
+    box.hidden = false;
+
+    function load(then) {
+      if (units) return then();
+      fetch(url).then(function (r) { return r.json(); }).then(function (data) { units = data; then(); },
+        function () { status.textContent = "单位列表加载失败。"; });
+    }
+
+    function render() {
+      var q = input.value.trim().toLowerCase();
+      list.textContent = "";
+      if (!q) { status.textContent = ""; return; }
+      var found = units.filter(function (u) {
+        return u.name.indexOf(q) === 0 || u.initials.indexOf(q) === 0 || (q.length > 1 && u.name.indexOf(q) >= 0);
+      });
+      status.textContent = "找到 " + found.length + " 个单位" + (found.length > 100 ? "，显示前 100 个" : "") + "。";
+      found.slice(0, 100).forEach(function (u) {
+        var li = document.createElement("li"), a = document.createElement("a"), n = document.createElement("span");
+        a.href = base + u.url;
+        a.textContent = u.name;
+        n.className = "archive-count";
+        n.textContent = u.count;
+        li.appendChild(a); li.appendChild(document.createTextNode(" ")); li.appendChild(n);
+        list.appendChild(li);
+      });
+    }
+
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () { load(render); }, 120);
+    });
+  }
+
+  function init() {
+    document.querySelectorAll("[data-copy]").forEach(setupCopy);
+    document.querySelectorAll(".archive-unitfilter").forEach(setupUnitFilter);
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();

@@ -1,0 +1,65 @@
+"""What the build writes beside the pages: feeds, sitemap, the open-data catalogue.
+
+Plain Python, called from `site.py` in `on_post_build`. Each module writes files into the
+built site and returns their paths; output is deterministic (no build time, stable order).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..catalogue import Catalogue
+from ..pages.home import latest_additions
+from ..pages.report import SiteInfo
+from ..pages.units import DATA_NAME as UNITS_DATA, unit_records
+from ..schema import Report
+from .data import write_data
+from .feeds import write_feeds
+from .history import FileHistory
+from .sitemap import write_sitemap
+
+
+@dataclass
+class PageDates:
+    """What a page's last-modified date is made of."""
+
+    url: str
+    """Site-relative URL (`reports/2015/x/`, '' for the home page)."""
+    reports: list[Report] = field(default_factory=list)
+    """The reports the page shows: it changes when they do."""
+    own: FileHistory | None = None
+    """Git dates of the page's own source file (hand-written pages)."""
+
+
+def report_modified(report: Report, history: dict[str, FileHistory]) -> dt.date | None:
+    """The last commit touching the report's file, else the report's own date."""
+    if report.slug in history:
+        return history[report.slug].modified.date()
+    return report.date
+
+
+def page_modified(page: PageDates, history: dict[str, FileHistory]) -> dt.date | None:
+    dates = [d for d in (report_modified(r, history) for r in page.reports) if d]
+    if page.own:
+        dates.append(page.own.modified.date())
+    return max(dates, default=None)
+
+
+def public_files(catalogue: Catalogue, history: dict[str, FileHistory], pages: list[PageDates], site: SiteInfo,
+                 description: str, site_dir: Path) -> list[Path]:
+    """Write every file of the site that is not a page; returns their paths."""
+    written = write_data(catalogue, site.url, site_dir)
+    newest = latest_additions(catalogue.reports, {slug: h.added for slug, h in history.items()})
+    changed = {slug: h.modified for slug, h in history.items()}
+    written += write_feeds(newest, changed, site.url, site.name, description, site_dir)
+    if site.url:  # a sitemap lists absolute URLs: without site_url there is none (as in MkDocs)
+        entries = sorted((site.url + p.url, page_modified(p, history)) for p in pages)
+        written += write_sitemap(entries, site_dir)
+    units = site_dir / UNITS_DATA
+    units.parent.mkdir(parents=True, exist_ok=True)
+    units.write_text(json.dumps(unit_records(catalogue), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    written.append(units)
+    return written

@@ -1,0 +1,104 @@
+"""Near-duplicate reports (相似报告): the same text reused under another title, unit or year.
+
+Each report body becomes a set of character 5-grams (punctuation and spaces removed, so that
+re-typeset copies still match); each set is sketched with MinHash and the sketches are indexed
+with MinHash LSH (`datasketch`), so that only reports sharing an LSH band are ever compared:
+the cost grows with the number of reports, not with the number of pairs. Similarity is the
+estimated Jaccard similarity of the two 5-gram sets.
+
+Plain Python: nothing here knows about MkDocs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+
+SHINGLE = 5
+"""Characters per shingle: long enough that two unrelated reports share few, short enough to survive edits."""
+NUM_PERM = 64
+"""MinHash permutations: the estimate's standard error is sqrt(J(1-J)/64), at most 0.06."""
+THRESHOLD = 0.5
+"""Estimated Jaccard similarity of the 5-gram sets from which two reports count as near-duplicates."""
+MAX_SHOWN = 5
+"""Near-duplicates listed per report, most similar first."""
+SEED = 1
+
+_NOISE = re.compile(r"[\W_]+", re.UNICODE)
+_MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)
+
+
+@dataclass(frozen=True)
+class Similar:
+    """A near-duplicate of some report: its key and the estimated share of text they have in common."""
+
+    key: str
+    similarity: float
+    """Estimated Jaccard similarity of the two texts' 5-gram sets, 0 … 1."""
+
+    @property
+    def percent(self) -> int:
+        return round(self.similarity * 100)
+
+
+def normalise(text: str) -> str:
+    """Letters, digits and CJK characters only: layout, spacing and punctuation do not count."""
+    return _NOISE.sub("", text).lower()
+
+
+def shingle_hashes(text: str, k: int = SHINGLE) -> np.ndarray:
+    """The distinct 32-bit hashes of the text's character k-grams (vectorised; deterministic)."""
+    chars = np.frombuffer(normalise(text).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    if len(chars) < k:
+        return np.unique(chars.astype(np.uint32)) if len(chars) else np.zeros(0, dtype=np.uint32)
+    n = len(chars) - k + 1
+    h = np.zeros(n, dtype=np.uint64)
+    for j in range(k):  # polynomial hash of each window; uint64 arithmetic wraps, as intended
+        h = h * _MULTIPLIER + chars[j : j + n]
+    return np.unique((h ^ (h >> np.uint64(32))).astype(np.uint32))
+
+
+def _identity(value: int) -> int:
+    return value
+
+
+def near_duplicates(texts: dict[str, str], threshold: float = THRESHOLD, limit: int = MAX_SHOWN) -> dict[str, list[Similar]]:
+    """For each key of `texts`, the other keys whose text is a near-duplicate, most similar first.
+
+    Keys without any near-duplicate are left out. The result does not depend on the order of
+    `texts` (ties are broken by key).
+    """
+    keys = sorted(texts)
+    arrays = (shingle_hashes(texts[k]).tolist() for k in keys)
+    minhashes = dict(zip(keys, MinHash.generator(arrays, num_perm=NUM_PERM, seed=SEED, hashfunc=_identity)))
+    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    with lsh.insertion_session() as session:
+        for key in keys:
+            if not minhashes[key].is_empty():
+                session.insert(key, minhashes[key], check_duplication=False)
+    found: dict[str, list[Similar]] = {}
+    for key in keys:
+        m = minhashes[key]
+        if m.is_empty():
+            continue
+        matches = [Similar(other, m.jaccard(minhashes[other])) for other in lsh.query(m) if other != key]
+        matches = [s for s in matches if s.similarity >= threshold]
+        if matches:
+            matches.sort(key=lambda s: (-s.similarity, s.key))
+            found[key] = matches[:limit]
+    return found
+
+
+def catalogue_near_duplicates(catalogue) -> dict[str, list[Similar]]:
+    """Near-duplicates among the published reports of a `Catalogue`, keyed by report slug."""
+    from .schema import split_front_matter
+
+    texts = {}
+    for report in catalogue.reports:
+        raw = (catalogue.settings.reports_dir / report.source_path).read_text(encoding="utf-8")
+        texts[report.slug] = split_front_matter(raw)[1]
+    return near_duplicates(texts)
