@@ -15,7 +15,7 @@ $(VENV)/.installed: requirements.txt constraints.txt
 install: $(VENV)/.installed
 
 serve: install            ## preview at http://127.0.0.1:8000/ (rebuilds when reports/ changes)
-	$(PY) -m mkdocs serve
+	$(PY) -m mkdocs serve --dirty
 
 build: install validate   ## the public site, into site/
 	$(PY) -m mkdocs build --strict

