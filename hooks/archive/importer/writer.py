@@ -71,7 +71,7 @@ def render(fields: dict, paragraphs: list[str], year_comment: str | None = None)
 def plan_path(unit: str | None, year: int | None, category_slug: str, taken: set[str]) -> str:
     """`2015/kejijugonghui-summary.md`: year folder, pinyin of the unit, category; `-2`, `-3` …
     when the name is taken (compared case-insensitively, as URLs are)."""
-    folder = str(year) if year else "undated"
+    folder = str(year) if year else "unknown"  # as reports/unknown/ of the sample and the editors' guide
     stem = pinyin_slug(unit)[:40].strip("-") if unit else "report"
     stem = f"{stem or 'report'}-{category_slug}"
     candidate = f"{folder}/{stem}.md"
