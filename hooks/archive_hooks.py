@@ -61,6 +61,7 @@ def on_env(env, config, files):
 
 
 def on_post_build(config):
-    """Files beside the pages: redirects of moved reports; feeds, sitemap and open data."""
+    """Files beside the pages: redirects of moved reports; feeds, sitemap and open data; the search index."""
     site.write_redirects(config)
     site.write_exports(config)
+    site.write_search_index(config)

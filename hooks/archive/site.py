@@ -170,6 +170,15 @@ class ArchiveSite:
             html = template.render(title=report.title, target=relative, canonical=config.site_url and config.site_url + new_url)
             target.write_text(html, encoding="utf-8")
 
+    def write_search_index(self, config) -> None:
+        """The full-text search index of every published report, in site/search/data/ (hooks/archive/search)."""
+        from .search import SearchIndexError, write_search_index
+
+        try:
+            write_search_index(self.catalogue.reports, self.settings.reports_dir, Path(config.site_dir))
+        except SearchIndexError as e:
+            raise PluginError(f"search index: {e}") from e
+
 
 def _with_slash(url: str) -> str:
     return url if not url or url.endswith("/") else url + "/"

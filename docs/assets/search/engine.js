@@ -1,0 +1,476 @@
+// Full-text search over the archive's static index (built by hooks/archive/search/index.py).
+// The same module runs in the browser (ui.js) and under Node (scripts/search_cli); the caller
+// passes `load(relativePath) -> Promise<Uint8Array>` so no network or file code lives here.
+// Folding is the one of hooks/archive/search/fold.py, step by step.
+
+const TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ";
+const SYLLABLE = `[a-zü${TONED}]{1,6}`;
+const PINYIN_NOTE = new RegExp(`(?<=[^\\s(（])[(（](?=[^)）]*[${TONED}])${SYLLABLE}(?: ${SYLLABLE}){0,3}[)）]`, "gu");
+const KEPT = /[\p{L}\p{N}]/u;
+const FNV_OFFSET = 2166136261, FNV_PRIME = 16777619;
+const SPARSE = 0, BITMAP = 1, EXTERNAL = 2;
+
+async function gunzip(bytes) {
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+const utf8 = new TextDecoder("utf-8");
+
+/** Folding of one text: returns the folded string and, for each folded character, its index in `text`. */
+export function foldWithMap(text, table) {
+  let source = text;
+  let offsets = null;
+  if (source.includes("(") || source.includes("（")) {
+    // drop pinyin notes, remembering where the kept characters were
+    const kept = [];
+    let last = 0, out = "";
+    for (const m of source.matchAll(PINYIN_NOTE)) {
+      for (let i = last; i < m.index; i++) kept.push(i);
+      out += source.slice(last, m.index);
+      last = m.index + m[0].length;
+    }
+    if (kept.length || last) {
+      for (let i = last; i < source.length; i++) kept.push(i);
+      out += source.slice(last);
+      offsets = kept;
+      source = out;
+    }
+  }
+  let folded = "";
+  const map = [];
+  for (let i = 0; i < source.length; ) {
+    const cp = source.codePointAt(i);
+    const width = cp > 0xffff ? 2 : 1;
+    let ch = String.fromCodePoint(cp);
+    if (cp >= 0xff01 && cp <= 0xff5e) ch = String.fromCharCode(cp - 0xfee0);
+    const c0 = ch.charCodeAt(0);
+    if (c0 >= 65 && c0 <= 90 && ch.length === 1) ch = String.fromCharCode(c0 + 32);
+    const mapped = table.get(ch);
+    if (mapped !== undefined) ch = mapped;
+    if (KEPT.test(ch)) {
+      folded += ch;
+      const at = offsets ? offsets[i] : i;
+      for (let k = 0; k < ch.length; k++) map.push(at);
+    }
+    i += width;
+  }
+  return { folded, map };
+}
+
+export function fold(text, table) {
+  return foldWithMap(text, table).folded;
+}
+
+/** The terms of a query: split at whitespace, folded, empty ones dropped (fold.py `query_terms`). */
+export function queryTerms(query, table) {
+  return query.split(/\s+/u).map((part) => fold(part, table)).filter((t) => t.length > 0);
+}
+
+function codePoints(s) {
+  return Array.from(s, (c) => c.codePointAt(0));
+}
+
+export function gramHash(head, cps) {
+  let h = FNV_OFFSET;
+  for (const v of [head ? 1 : 0, ...cps]) h = Math.imul(h ^ v, FNV_PRIME) >>> 0;
+  return h;
+}
+
+class Reader {
+  constructor(bytes) { this.b = bytes; this.i = 0; }
+  varint() {
+    let v = 0, shift = 0, byte;
+    do { byte = this.b[this.i++]; v += (byte & 0x7f) * 2 ** shift; shift += 7; } while (byte & 0x80);
+    return v;
+  }
+}
+
+/** Doc ids and tf of a posting as parallel arrays. */
+function decodePosting(kind, payload, nDocs) {
+  if (kind === BITMAP) {
+    const docs = [];
+    for (let byte = 0; byte < payload.length; byte++) {
+      let bits = payload[byte];
+      while (bits) {
+        const low = bits & -bits;
+        docs.push(byte * 8 + 31 - Math.clz32(low));
+        bits ^= low;
+      }
+    }
+    const ids = Uint32Array.from(docs.filter((d) => d < nDocs));
+    return { ids, tf: new Uint8Array(ids.length).fill(1) };
+  }
+  const r = new Reader(payload);
+  const ids = [], tf = [];
+  let doc = -1;
+  while (r.i < payload.length) {
+    const v = r.varint();
+    doc += Math.floor(v / 4);
+    ids.push(doc);
+    tf.push((v % 4) + 1);
+  }
+  return { ids: Uint32Array.from(ids), tf: Uint8Array.from(tf) };
+}
+
+function intersect(a, b) {
+  // a, b: Map-free sorted Uint32Array; returns indices of common values in a and b
+  const out = [];
+  let i = 0, j = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] < b[j]) i++;
+    else if (a[i] > b[j]) j++;
+    else { out.push(a[i]); i++; j++; }
+  }
+  return Uint32Array.from(out);
+}
+
+export class SearchEngine {
+  /** `load(path)`: the raw bytes of a file below the index folder (e.g. "s/12.gz"). */
+  constructor(load) {
+    this.load = load;
+    this.cache = new Map();
+    this.ready = null;
+  }
+
+  async init() {
+    if (!this.ready) {
+      this.ready = (async () => {
+        this.manifest = JSON.parse(utf8.decode(await this.load("manifest.json")));
+        const pairs = Array.from(await this.json("fold.gz"));
+        this.table = new Map();
+        for (let k = 0; k + 1 < pairs.length; k += 2) this.table.set(pairs[k], pairs[k + 1]);
+      })();
+    }
+    return this.ready;
+  }
+
+  memo(key, make) {
+    if (!this.cache.has(key)) {
+      const p = make();
+      p.catch(() => this.cache.delete(key));
+      this.cache.set(key, p);
+    }
+    return this.cache.get(key);
+  }
+
+  async bytes(path) {
+    return this.memo("b:" + path, async () => gunzip(await this.load(path)));
+  }
+
+  async json(path) {
+    return JSON.parse(utf8.decode(await this.bytes(path)));
+  }
+
+  terms(query) {
+    return queryTerms(query, this.table);
+  }
+
+  /** Entries of a shard: Map "head|gram" -> {kind, df, payload}. */
+  shard(number) {
+    return this.memo("s:" + number, async () => {
+      const data = await this.bytes(`s/${number}.gz`);
+      const r = new Reader(data);
+      const entries = new Map();
+      const count = r.varint();
+      for (let e = 0; e < count; e++) {
+        const flags = r.varint();
+        const n = flags >> 3;
+        let gram = "";
+        for (let k = 0; k < n; k++) gram += String.fromCodePoint(r.varint());
+        const df = r.varint();
+        const len = r.varint();
+        const payload = data.subarray(r.i, r.i + len);
+        r.i += len;
+        entries.set(((flags >> 2) & 1) + "|" + gram, { kind: flags & 3, df, payload });
+      }
+      return entries;
+    });
+  }
+
+  /** The posting of one gram (up to maxGram folded characters), over all text or the head only. */
+  posting(gram, head) {
+    return this.memo(`p:${head ? 1 : 0}|${gram}`, async () => {
+      const cps = codePoints(gram);
+      const number = gramHash(head, cps) % this.manifest.shards;
+      const entry = (await this.shard(number)).get((head ? 1 : 0) + "|" + gram);
+      if (!entry) return { ids: new Uint32Array(0), tf: new Uint8Array(0) };
+      let { kind, payload } = entry;
+      if (kind === EXTERNAL) {
+        const file = await this.bytes(`p/${number}-${new Reader(payload).varint()}.gz`);
+        kind = file[0];
+        payload = file.subarray(1);
+      }
+      return decodePosting(kind, payload, this.manifest.docs);
+    });
+  }
+
+  /** Candidate docs of one folded term: exact when the term fits in one gram. */
+  async termPosting(term, head) {
+    const max = this.manifest.maxGram;
+    const cps = codePoints(term);
+    if (cps.length <= max) return { ...(await this.posting(term, head)), exact: true };
+    const grams = [];
+    for (let k = 0; k + max <= cps.length; k++) grams.push(String.fromCodePoint(...cps.slice(k, k + max)));
+    const postings = await Promise.all(grams.map((g) => this.posting(g, head)));
+    postings.sort((a, b) => a.ids.length - b.ids.length);
+    let ids = postings[0].ids;
+    for (const p of postings.slice(1)) ids = intersect(ids, p.ids);
+    // tf of a long term: at most the smallest tf of its grams
+    const tf = new Uint8Array(ids.length).fill(4);
+    for (const p of postings) {
+      let j = 0;
+      for (let i = 0; i < ids.length; i++) {
+        while (p.ids[j] < ids[i]) j++;
+        tf[i] = Math.min(tf[i], p.tf[j]);
+      }
+    }
+    return { ids, tf, exact: false };
+  }
+
+  /** Per-document facet columns, loaded on first need. */
+  columns() {
+    return this.memo("cols", async () => {
+      const n = this.manifest.docs;
+      const raw = await this.bytes("cols.gz");
+      const facets = await this.json("facets.gz");
+      const year = raw.subarray(0, n), category = raw.subarray(n, 2 * n);
+      const region = new Uint16Array(raw.buffer.slice(raw.byteOffset + 2 * n, raw.byteOffset + 4 * n));
+      return { year, category, region, facets };
+    });
+  }
+
+  units() {
+    return this.memo("units", async () => {
+      const n = this.manifest.docs, width = this.manifest.unitBytes;
+      const raw = await this.bytes("units.gz");
+      const buf = raw.buffer.slice(raw.byteOffset, raw.byteOffset + n * width);
+      const column = width === 2 ? new Uint16Array(buf) : new Uint32Array(buf);
+      const names = JSON.parse(utf8.decode(raw.subarray(n * width)));
+      return { column, names };
+    });
+  }
+
+  /** Document ids passing the filters (null when there are none). `filters`: {year, region, category, unit}. */
+  async filterSet(filters) {
+    const active = Object.entries(filters || {}).filter(([, v]) => v !== undefined && v !== null && v !== "");
+    if (!active.length) return null;
+    const { year, category, region, facets } = await this.columns();
+    const n = this.manifest.docs;
+    const keep = new Uint8Array(n).fill(1);
+    for (const [name, value] of active) {
+      if (name === "year") {
+        const wanted = String(value) === "unknown" || value === "年份不详" ? 0 : facets.years.indexOf(Number(value));
+        for (let d = 0; d < n; d++) if (year[d] !== wanted) keep[d] = 0;
+      } else if (name === "category") {
+        const wanted = facets.categories.indexOf(String(value));
+        for (let d = 0; d < n; d++) if (category[d] !== wanted) keep[d] = 0;
+      } else if (name === "region") {
+        const under = this.regionMatcher(facets.regions, String(value));
+        for (let d = 0; d < n; d++) if (!under[region[d]]) keep[d] = 0;
+      } else if (name === "unit") {
+        const { column, names } = await this.units();
+        const wanted = names.indexOf(String(value));
+        for (let d = 0; d < n; d++) if (column[d] !== wanted) keep[d] = 0;
+      } else {
+        throw new Error(`unknown filter ${name} (year, region, category, unit)`);
+      }
+    }
+    return keep;
+  }
+
+  /** For each region index: is it the named region (code, name or path) or below it? */
+  regionMatcher(regions, value) {
+    const path = (i) => {
+      const names = [];
+      for (let k = i; k >= 0; k = regions[k][2]) names.unshift(regions[k][1]);
+      return names;
+    };
+    const targets = new Set();
+    regions.forEach(([code, name], i) => {
+      if (i === 0) { if (value === "unknown" || value === name) targets.add(0); return; }
+      const p = path(i);
+      if (code === value || name === value || p.join("/") === value || (value.includes("/") && p.join("/").endsWith("/" + value))) targets.add(i);
+    });
+    return regions.map((_, i) => {
+      for (let k = i; k >= 0; k = i === 0 ? -1 : regions[k][2]) {
+        if (targets.has(k)) return true;
+        if (k === 0) break;
+      }
+      return false;
+    });
+  }
+
+  /**
+   * Search. Returns {terms, hits: [{id, score, head, exact}], pending} in rank order; hits with
+   * exact=false still need `verify`. `sort`: "relevance" (default) or "year" (newest first).
+   */
+  async search(query, { filters = {}, sort = "relevance" } = {}) {
+    await this.init();
+    const terms = [...new Set(this.terms(query))];
+    const n = this.manifest.docs;
+    const keep = await this.filterSet(filters);
+    if (!terms.length) {
+      // facet listing: every (filtered) document, newest first
+      const hits = [];
+      if (keep) for (let d = 0; d < n; d++) { if (keep[d]) hits.push({ id: d, score: 0, head: 0, exact: true }); }
+      return { terms, hits, listing: true };
+    }
+    const [all, heads] = await Promise.all([
+      Promise.all(terms.map((t) => this.termPosting(t, false))),
+      Promise.all(terms.map((t) => this.termPosting(t, true))),
+    ]);
+    const order = terms.map((_, i) => i).sort((a, b) => all[a].ids.length - all[b].ids.length);
+    let ids = all[order[0]].ids;
+    for (const i of order.slice(1)) ids = intersect(ids, all[i].ids);
+    if (keep) ids = ids.filter((d) => keep[d]);
+    const exact = terms.every((_, i) => all[i].exact);
+    const scores = new Float64Array(ids.length);
+    const headCount = new Uint8Array(ids.length);
+    terms.forEach((term, t) => {
+      const p = all[t], h = heads[t];
+      const idf = Math.log(1 + (n - p.ids.length + 0.5) / (p.ids.length + 0.5));
+      let j = 0, k = 0;
+      for (let i = 0; i < ids.length; i++) {
+        while (p.ids[j] < ids[i]) j++;
+        const tf = p.tf[j];
+        scores[i] += idf * (tf * 2.2) / (tf + 1.2);
+        while (k < h.ids.length && h.ids[k] < ids[i]) k++;
+        if (h.ids[k] === ids[i]) headCount[i]++;
+      }
+    });
+    const hits = Array.from(ids, (id, i) => ({ id, score: scores[i], head: headCount[i], exact }));
+    if (sort === "year") hits.sort((a, b) => a.id - b.id);
+    else hits.sort((a, b) => b.head - a.head || b.score - a.score || a.id - b.id);
+    return { terms, hits, listing: false };
+  }
+
+  /** A document's segments (original script). */
+  text(id) {
+    return this.json(`t/${Math.floor(id / 1000)}/${id}.gz`);
+  }
+
+  /** Does the document contain every term within one segment? (ranks the head count exactly too) */
+  async verify(hit, terms) {
+    if (hit.exact) return true;
+    const segments = await this.text(hit.id);
+    const folded = segments.map((s) => fold(s, this.table));
+    const ok = terms.every((t) => folded.some((f) => f.includes(t)));
+    if (ok) hit.head = terms.filter((t) => folded.slice(0, 2).some((f) => f.includes(t))).length;
+    hit.exact = true;
+    return ok;
+  }
+
+  /** Keep the hits that verify, in order, until `want` are found (all when want is Infinity). */
+  async resolve(result, want = Infinity, batch = 24) {
+    const out = [];
+    const hits = result.hits;
+    let i = 0;
+    while (i < hits.length && out.length < want) {
+      const slice = hits.slice(i, i + batch);
+      const ok = await Promise.all(slice.map((h) => this.verify(h, result.terms)));
+      slice.forEach((h, k) => { if (ok[k]) out.push(h); });
+      i += batch;
+    }
+    return { done: i >= hits.length, verified: out, next: i };
+  }
+
+  /** Fully verified results, re-ranked by the exact head counts. */
+  async all(query, options = {}) {
+    const result = await this.search(query, options);
+    const { verified } = await this.resolve(result);
+    if (options.sort !== "year") verified.sort((a, b) => b.head - a.head || b.score - a.score || a.id - b.id);
+    return { ...result, hits: verified };
+  }
+
+  /** Display metadata of a document: {url, path, title, unit, year, region, category}. */
+  async meta(id) {
+    const block = this.manifest.block;
+    const rows = await this.json(`m/${Math.floor(id / block)}.gz`);
+    const [url, path, title, unit, year, region, category] = rows[id % block];
+    return { id, url, path, title, unit, year, region, category };
+  }
+
+  /** Counts per facet value over hits: {year: [[value, label, count]], category, region (per level), unit}. */
+  async facetCounts(hits, { units = true } = {}) {
+    const { year, category, region, facets } = await this.columns();
+    const count = (column, size) => {
+      const c = new Uint32Array(size);
+      for (const h of hits) c[column[h.id]]++;
+      return c;
+    };
+    const years = count(year, facets.years.length);
+    const cats = count(category, facets.categories.length);
+    const regionCounts = new Uint32Array(facets.regions.length);
+    for (const h of hits) {
+      for (let k = region[h.id]; ; k = facets.regions[k][2]) {
+        regionCounts[k]++;
+        if (k === 0 || facets.regions[k][2] < 0) break;
+      }
+    }
+    const out = {
+      year: facets.years.map((y, i) => [y === null ? "unknown" : String(y), y === null ? "年份不详" : `${y}年`, years[i]])
+        .filter((e) => e[2] > 0).sort((a, b) => (a[0] === "unknown") - (b[0] === "unknown") || Number(b[0]) - Number(a[0])),
+      category: facets.categories.map((c, i) => [c, c, cats[i]]).filter((e) => e[2] > 0),
+      region: facets.regions.map(([code, name, parent], i) => ({ code: i === 0 ? "unknown" : code, name, parent, count: regionCounts[i], index: i }))
+        .filter((r) => r.count > 0),
+    };
+    if (units) {
+      const { column, names } = await this.units();
+      const c = new Map();
+      for (const h of hits) c.set(column[h.id], (c.get(column[h.id]) || 0) + 1);
+      out.unit = [...c.entries()].map(([i, k]) => [names[i], names[i], k]).sort((a, b) => b[2] - a[2] || (a[0] < b[0] ? -1 : 1));
+    }
+    return out;
+  }
+
+  /** An excerpt of the document around the first match, in its original script, as safe HTML with <mark>. */
+  async excerpt(id, terms, width = 80) {
+    const segments = await this.text(id);
+    const body = segments[segments.length - 1];
+    const { folded, map } = foldWithMap(body, this.table);
+    const spans = [];
+    for (const t of terms) {
+      let at = folded.indexOf(t);
+      while (at >= 0 && spans.length < 50) {
+        spans.push([map[at], map[at + t.length - 1] + 1]);
+        at = folded.indexOf(t, at + t.length);
+      }
+    }
+    spans.sort((a, b) => a[0] - b[0]);
+    const first = spans.length ? spans[0][0] : 0;
+    const start = Math.max(0, first - Math.floor(width / 3));
+    const end = Math.min(body.length, start + width);
+    let html = start > 0 ? "…" : "";
+    let pos = start;
+    for (const [s, e] of spans) {
+      if (e <= pos || s >= end) continue;
+      html += escapeHtml(body.slice(pos, Math.max(pos, s))) + "<mark>" + escapeHtml(body.slice(Math.max(pos, s), Math.min(e, end))) + "</mark>";
+      pos = Math.min(e, end);
+    }
+    html += escapeHtml(body.slice(pos, end)) + (end < body.length ? "…" : "");
+    return html.replace(/\s+/g, " ");
+  }
+
+  /** Highlight terms in a short text (a title), as safe HTML. */
+  highlight(text, terms) {
+    const { folded, map } = foldWithMap(text, this.table);
+    const marks = new Uint8Array(text.length + 1);
+    for (const t of terms) {
+      for (let at = folded.indexOf(t); at >= 0; at = folded.indexOf(t, at + 1)) {
+        for (let k = map[at]; k <= map[at + t.length - 1]; k++) marks[k] = 1;
+      }
+    }
+    let html = "", open = false;
+    for (let i = 0; i < text.length; i++) {
+      if (marks[i] && !open) { html += "<mark>"; open = true; }
+      if (!marks[i] && open) { html += "</mark>"; open = false; }
+      html += escapeHtml(text[i]);
+    }
+    return html + (open ? "</mark>" : "");
+  }
+}
+
+export function escapeHtml(s) {
+  return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
+}

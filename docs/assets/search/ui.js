@@ -1,0 +1,247 @@
+// The search interface: the header box on every page, and the full search page (/search/).
+// Loaded as a small module on every page; the engine and the index load on first use.
+
+const ROOT = new URL("../../", import.meta.url);
+const DATA = new URL("search/data/", ROOT);
+let enginePromise = null;
+
+function engine() {
+  if (!enginePromise) {
+    enginePromise = import("./engine.js").then(async ({ SearchEngine }) => {
+      const e = new SearchEngine(async (rel) => {
+        const r = await fetch(new URL(rel, DATA));
+        if (!r.ok) throw new Error(`${rel}: HTTP ${r.status}`);
+        return new Uint8Array(await r.arrayBuffer());
+      });
+      await e.init();
+      return e;
+    });
+  }
+  return enginePromise;
+}
+
+const esc = (s) => String(s).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
+
+function debounce(fn, ms) {
+  let t = null;
+  return (...a) => { clearTimeout(t); t = setTimeout(() => fn(...a), ms); };
+}
+
+async function renderHit(e, hit, terms) {
+  const m = await e.meta(hit.id);
+  const excerpt = terms.length ? await e.excerpt(hit.id, terms) : "";
+  const facts = [m.unit, m.year ? `${m.year}年` : "年份不详", m.region, m.category].map(esc).join(" · ");
+  return `<li class="md-search-result__item archive-hit"><a href="${new URL(m.url, ROOT).href}" class="md-search-result__link" tabindex="-1">` +
+    `<article class="md-search-result__article md-typeset"><h1>${e.highlight(m.title, terms)}</h1>` +
+    `<p class="archive-hit__facts">${facts}</p>${excerpt ? `<p class="archive-hit__excerpt">${excerpt}</p>` : ""}</article></a></li>`;
+}
+
+/** Sub-queries worth suggesting when a query finds nothing: each term alone, then shorter terms. */
+async function suggestions(e, terms) {
+  const tries = [];
+  if (terms.length > 1) tries.push(...terms);
+  for (const t of terms) {
+    const cps = Array.from(t);
+    if (cps.length > 2) tries.push(cps.slice(0, 2).join(""), cps.slice(-2).join(""), cps.slice(0, cps.length - 1).join(""));
+  }
+  const out = [];
+  for (const q of [...new Set(tries)]) {
+    const r = await e.search(q);
+    if (r.hits.length) out.push([q, r.hits.length]);
+    if (out.length >= 4) break;
+  }
+  return out;
+}
+
+// -- the header box -------------------------------------------------------------------------------
+
+function headerBox() {
+  const box = document.querySelector('[data-archive-search="box"]');
+  const dropdown = document.querySelector('[data-archive-search="dropdown"]');
+  const toggle = document.getElementById("__search");
+  if (!box || !dropdown) return;
+  const meta = dropdown.querySelector(".md-search-result__meta");
+  const list = dropdown.querySelector(".md-search-result__list");
+  const page = dropdown.dataset.searchPage;
+  let first = null, seq = 0;
+
+  const open = () => { if (toggle && !toggle.checked) { toggle.checked = true; toggle.dispatchEvent(new Event("change")); } };
+  const close = () => { if (toggle && toggle.checked) { toggle.checked = false; toggle.dispatchEvent(new Event("change")); } box.blur(); };
+
+  const run = debounce(async () => {
+    const mine = ++seq;
+    const query = box.value;
+    const e = await engine();
+    const terms = e.terms(query);
+    if (!terms.length) { meta.textContent = "输入词语检索全部报告；按 Enter 打开第一条"; list.innerHTML = ""; first = null; return; }
+    const result = await e.search(query);
+    const { verified, done } = await e.resolve(result, 8);
+    if (mine !== seq) return;
+    first = verified.length ? (await e.meta(verified[0].id)).url : null;
+    const more = `${page}?q=${encodeURIComponent(query)}`;
+    if (!verified.length) {
+      const tips = await suggestions(e, terms);
+      if (mine !== seq) return;
+      meta.innerHTML = `没有找到含“${esc(query)}”的报告。` + (tips.length ? "试试：" + tips.map(([q, n]) =>
+        `<a href="${page}?q=${encodeURIComponent(q)}" data-suggest="${esc(q)}">${esc(q)}</a>（${n}）`).join("、") : "换个说法，或减少词语。");
+      list.innerHTML = "";
+      for (const a of meta.querySelectorAll("a[data-suggest]")) a.addEventListener("click", (ev) => { ev.preventDefault(); box.value = a.dataset.suggest; run(); });
+      return;
+    }
+    const total = done ? `${verified.length}` : (result.hits.every((h) => h.exact) ? `${result.hits.length}` : `约 ${result.hits.length}`);
+    const html = await Promise.all(verified.map((h) => renderHit(e, h, terms)));
+    if (mine !== seq) return;
+    meta.innerHTML = `找到 ${total} 篇 · <a href="${more}">全部结果与筛选</a>`;
+    list.innerHTML = html.join("");
+  }, 120);
+
+  box.addEventListener("focus", () => { open(); engine(); });
+  box.addEventListener("input", () => { open(); run(); });
+  box.addEventListener("keydown", (ev) => {
+    if (ev.key === "Enter") {
+      ev.preventDefault();
+      if (first) location.href = new URL(first, ROOT).href;
+      else if (box.value.trim()) location.href = `${page}?q=${encodeURIComponent(box.value)}`;
+    } else if (ev.key === "Escape") close();
+  });
+  document.addEventListener("keydown", (ev) => {
+    const t = ev.target;
+    const typing = t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
+    if (!typing && !ev.ctrlKey && !ev.metaKey && !ev.altKey && (ev.key === "/" || ev.key === "s" || ev.key === "S")) {
+      ev.preventDefault();
+      open();
+      box.focus();
+    }
+  });
+  if (toggle) toggle.addEventListener("change", () => { if (toggle.checked) setTimeout(() => box.focus(), 50); });
+}
+
+// -- the search page ------------------------------------------------------------------------------
+
+const FILTERS = ["year", "region", "category", "unit"];
+const PAGE = 20;
+
+function searchPage() {
+  const root = document.querySelector('[data-archive-search="page"]');
+  if (!root) return;
+  const form = root.querySelector("form");
+  const input = form.querySelector('input[name="q"]');
+  const sortSel = form.querySelector('select[name="sort"]');
+  const status = root.querySelector(".archive-search__status");
+  const list = root.querySelector(".archive-search__results");
+  const facetsBox = root.querySelector(".archive-search__facets");
+  const moreBtn = root.querySelector(".archive-search__more");
+  let seq = 0, shown = 0, current = null;
+
+  const state = () => {
+    const p = new URLSearchParams(location.search);
+    const filters = {};
+    for (const f of FILTERS) if (p.get(f)) filters[f] = p.get(f);
+    return { q: p.get("q") || "", sort: p.get("sort") || "relevance", filters };
+  };
+  const href = (s) => {
+    const p = new URLSearchParams();
+    if (s.q) p.set("q", s.q);
+    for (const f of FILTERS) if (s.filters[f]) p.set(f, s.filters[f]);
+    if (s.sort !== "relevance") p.set("sort", s.sort);
+    const qs = p.toString();
+    return location.pathname + (qs ? "?" + qs : "");
+  };
+  const go = (s, replace = false) => {
+    history[replace ? "replaceState" : "pushState"](null, "", href(s));
+    render();
+  };
+
+  const facetLink = (s, name, value, label, count) => {
+    const on = s.filters[name] === value;
+    const next = { ...s, filters: { ...s.filters, [name]: on ? undefined : value } };
+    return `<li><a href="${esc(href(next))}" data-facet="${name}" data-value="${esc(value)}" class="${on ? "archive-facet--on" : ""}">${esc(label)}</a> <span class="archive-count">${count}</span></li>`;
+  };
+
+  async function drawFacets(e, s, hits) {
+    const f = await e.facetCounts(hits);
+    const regionsShown = [];
+    const chosen = s.filters.region;
+    // provinces, and the children of the chosen region (any level)
+    const byIndex = new Map(f.region.map((r) => [r.index, r]));
+    const chosenNode = f.region.find((r) => r.code === chosen || r.name === chosen);
+    for (const r of f.region) {
+      if (r.index === 0 || r.parent === -1 || (chosenNode && (r.parent === chosenNode.index || r.index === chosenNode.index))) regionsShown.push(r);
+      else if (chosenNode) {
+        for (let k = chosenNode.index; k >= 0; k = byIndex.get(k) ? byIndex.get(k).parent : -1) if (r.index === k) regionsShown.push(r);
+      }
+    }
+    const section = (title, name, items) => items.length ? `<section><h2>${title}</h2><ul>${items.join("")}</ul></section>` : "";
+    facetsBox.innerHTML =
+      section("年份", "year", f.year.map(([v, l, c]) => facetLink(s, "year", v, l, c))) +
+      section("地区", "region", [...new Set(regionsShown)].map((r) => facetLink(s, "region", r.code, (r.parent >= 0 && r.parent !== undefined && byIndex.get(r.parent) ? "　" : "") + r.name, r.count))) +
+      section("类别", "category", f.category.map(([v, l, c]) => facetLink(s, "category", v, l, c))) +
+      section("单位", "unit", f.unit.slice(0, 15).map(([v, l, c]) => facetLink(s, "unit", v, l, c)));
+    for (const a of facetsBox.querySelectorAll("a[data-facet]")) {
+      a.addEventListener("click", (ev) => { ev.preventDefault(); history.pushState(null, "", a.getAttribute("href")); render(); });
+    }
+  }
+
+  async function showMore(e) {
+    const { hits, terms } = current;
+    const slice = hits.slice(shown, shown + PAGE);
+    shown += slice.length;
+    const html = await Promise.all(slice.map((h) => renderHit(e, h, terms)));
+    list.insertAdjacentHTML("beforeend", html.join(""));
+    moreBtn.hidden = shown >= hits.length;
+  }
+
+  async function render() {
+    const mine = ++seq;
+    const s = state();
+    input.value = s.q;
+    sortSel.value = s.sort;
+    const e = await engine();
+    const active = Object.keys(s.filters).length;
+    if (!e.terms(s.q).length && !active) {
+      status.textContent = "输入词语，或在左侧选择年份、地区、类别、单位浏览。";
+      list.innerHTML = "";
+      moreBtn.hidden = true;
+      await drawFacets(e, s, Array.from({ length: e.manifest.docs }, (_, id) => ({ id })));
+      return;
+    }
+    status.textContent = "检索中…";
+    const result = await e.search(s.q, { filters: s.filters, sort: s.sort });
+    const first = await e.resolve(result, PAGE);
+    if (mine !== seq) return;
+    current = { hits: first.verified, terms: result.terms };
+    shown = 0;
+    list.innerHTML = "";
+    await showMore(e);
+    const exact = first.done || result.hits.every((h) => h.exact);
+    status.textContent = exact ? `找到 ${first.done ? first.verified.length : result.hits.length} 篇` : `约 ${result.hits.length} 篇，核对中…`;
+    if (!exact) {
+      const rest = await e.resolve({ ...result, hits: result.hits.slice(first.next) });
+      if (mine !== seq) return;
+      current.hits = first.verified.concat(rest.verified);
+      if (s.sort !== "year") current.hits.sort((a, b) => b.head - a.head || b.score - a.score || a.id - b.id);
+      status.textContent = `找到 ${current.hits.length} 篇`;
+      moreBtn.hidden = shown >= current.hits.length;
+    } else {
+      current.hits = first.done ? first.verified : result.hits;
+      moreBtn.hidden = shown >= current.hits.length;
+    }
+    if (!current.hits.length) {
+      const tips = await suggestions(e, result.terms);
+      if (mine !== seq) return;
+      status.innerHTML = `没有找到符合条件的报告。` + (active ? `<a href="${esc(href({ ...s, filters: {} }))}">去掉筛选条件</a>。` : "") +
+        (tips.length ? "试试：" + tips.map(([q, n]) => `<a href="${esc(href({ ...s, q }))}">${esc(q)}</a>（${n}）`).join("、") : "");
+    }
+    await drawFacets(e, s, current.hits);
+  }
+
+  form.addEventListener("submit", (ev) => { ev.preventDefault(); go({ ...state(), q: input.value }); });
+  input.addEventListener("input", debounce(() => go({ ...state(), q: input.value }, true), 250));
+  sortSel.addEventListener("change", () => go({ ...state(), sort: sortSel.value }));
+  moreBtn.addEventListener("click", async () => showMore(await engine()));
+  window.addEventListener("popstate", render);
+  render();
+}
+
+headerBox();
+searchPage();

@@ -1,0 +1,75 @@
+"""Folding: the one definition of "the same text" for search, shared by index and query.
+
+A text is folded character by character, so that a substring of a text always folds to a
+substring of the folded text (phrase-level conversion would break that: 乾隆 vs 乾):
+
+1. pinyin annotations after a character (`總結(zǒng jié)`) are dropped: a parenthesis holding
+   pinyin syllables with at least one tone mark;
+2. full-width ASCII (`ＡＢＣ１２３`) becomes ASCII, and ASCII letters become lower case;
+3. a traditional character becomes its simplified form, by OpenCC's `t2s` conversion of that
+   character alone (the table is shipped to the browser: `char_map()`);
+4. everything but letters and digits (whitespace, punctuation, symbols) is dropped.
+
+The browser module `docs/assets/search/engine.js` implements the same four steps; the tests
+check the two agree.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+_SYLLABLE = f"[a-zü{TONED}]{{1,6}}"
+PINYIN_NOTE = re.compile(rf"(?<=[^\s(（])[(（](?=[^)）]*[{TONED}]){_SYLLABLE}(?: {_SYLLABLE}){{0,3}}[)）]")
+"""`(zǒng jié)` after a character; JS: the same pattern (engine.js `PINYIN_NOTE`)."""
+
+# Code point blocks where OpenCC has traditional characters (CJK, compatibility ideographs, ext. A–G).
+_CJK_BLOCKS = [(0x2E80, 0x2FDF), (0x3000, 0x303F), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF),
+               (0xFE30, 0xFE4F), (0x20000, 0x2A6DF), (0x2A700, 0x2EBEF), (0x2F800, 0x2FA1F), (0x30000, 0x3134F)]
+
+
+@functools.lru_cache(maxsize=1)
+def char_map() -> dict[str, str]:
+    """Every character OpenCC's t2s changes when converted alone, to its one-character result."""
+    import opencc
+
+    converter = opencc.OpenCC("t2s")
+    chars = [chr(cp) for lo, hi in _CJK_BLOCKS for cp in range(lo, hi + 1)]
+    # Convert in one call, one character per line, so that no phrase spans two characters.
+    converted = converter.convert("\n".join(chars)).split("\n")
+    if len(converted) != len(chars):  # a conversion changed the line count: fall back to one by one
+        converted = [converter.convert(c) for c in chars]
+    return {c: s for c, s in zip(chars, converted) if s != c and len(s) == 1}
+
+
+@functools.lru_cache(maxsize=1)
+def _table() -> dict[int, str | None]:
+    """str.translate table for steps 2 and 3 (step 4 is a category test)."""
+    table: dict[int, str | None] = {cp: chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F)}
+    for cp in range(0xFF21, 0xFF3B):  # Ａ-Ｚ → a-z
+        table[cp] = chr(cp - 0xFEE0 + 32)
+    for cp in range(ord("A"), ord("Z") + 1):
+        table[cp] = chr(cp + 32)
+    for t, s in char_map().items():
+        table[ord(t)] = s
+    return table
+
+
+@functools.lru_cache(maxsize=None)
+def _kept(char: str) -> bool:
+    return unicodedata.category(char)[0] in "LN"
+
+
+def fold(text: str) -> str:
+    """The folded form of `text`: what the index stores and what a query is compared with."""
+    if "(" in text or "（" in text:
+        text = PINYIN_NOTE.sub("", text)
+    text = text.translate(_table())
+    return "".join(c for c in text if _kept(c))
+
+
+def query_terms(query: str) -> list[str]:
+    """A query's terms: split at whitespace (terms are AND-ed), each folded; empty ones dropped."""
+    return [t for t in (fold(part) for part in query.split()) if t]
