@@ -51,7 +51,7 @@
     var list = box.querySelector(".archive-unitfilter__results");
     var status = box.querySelector(".archive-unitfilter__status");
     var url = box.getAttribute("data-units");
-    var base = url.replace(/units\/units\.json$/, "");
+    var base = box.getAttribute("data-base").replace(/\/?$/, "/").replace(/^\.\/$/, "");
     var units = null, timer = null;
     box.hidden = false;
 
@@ -86,7 +86,14 @@
     });
   }
 
+  /* Material's search overlay is a dialog without a name (axe: aria-dialog-name). */
+  function nameSearchDialog() {
+    var dialog = document.querySelector(".md-search[role=dialog]:not([aria-label]):not([aria-labelledby])");
+    if (dialog) dialog.setAttribute("aria-label", "搜索");
+  }
+
   function init() {
+    nameSearchDialog();
     document.querySelectorAll("[data-copy]").forEach(setupCopy);
     document.querySelectorAll(".archive-unitfilter").forEach(setupUnitFilter);
   }
