@@ -11,16 +11,24 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # MkDocs loads hooks by path, not as a package
 
 from archive.sanitize import sanitize_html  # noqa: E402
-from archive.site import ArchiveSite  # noqa: E402
+from archive.site import ArchiveSite, PreviewState  # noqa: E402
 from archive.urls import report_url  # noqa: E402
 
 site: ArchiveSite | None = None
+preview: PreviewState | None = None
+"""Kept across the rebuilds of `mkdocs serve --dirty` (make serve): parse cache, page fingerprints."""
+
+
+def on_startup(command, dirty):
+    """`mkdocs serve --dirty` rebuilds only what an edit changed."""
+    global preview
+    preview = PreviewState() if command == "serve" and dirty else None
 
 
 def on_config(config):
     """Read and check the archive's settings (extra.archive); reset state for each serve rebuild."""
     global site
-    site = ArchiveSite(config)
+    site = ArchiveSite(config, preview)
     return config
 
 

@@ -14,7 +14,7 @@ from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from .catalogue import Catalogue, load_catalogue
+from .catalogue import Catalogue, ParseCache, load_catalogue
 from .export import PageDates, public_files
 from .export.history import FileHistory, git_history
 from .fragments import FragmentCache
@@ -28,14 +28,33 @@ from .settings import ArchiveSettings, SettingsError
 from .urls import report_url, src_uri
 
 
+class PreviewState:
+    """What a `mkdocs serve --dirty` session keeps between rebuilds, so that an edit to one report
+    re-renders only the pages that show it."""
+
+    def __init__(self) -> None:
+        self.parse_cache = ParseCache()
+        self.fingerprints: dict[str, int] = {}
+        self.builds = 0
+
+
+class ArchiveFile(File):
+    """A generated page that can tell a preview rebuild it has not changed since the last one."""
+
+    unchanged = False
+
+    def is_modified(self) -> bool:
+        return not self.unchanged or not Path(self.abs_dest_path).exists()
+
+
 class ArchiveSite:
     """State of one build: settings, catalogue, and which generated page shows what.
 
     A fresh instance is made in `on_config`, because `mkdocs serve` keeps hook modules loaded
-    between rebuilds.
+    between rebuilds; only a `PreviewState` is carried from one rebuild to the next.
     """
 
-    def __init__(self, config) -> None:
+    def __init__(self, config, preview: PreviewState | None = None) -> None:
         try:
             self.settings = ArchiveSettings.from_extra(config.extra, Path(config.config_file_path).parent)
         except SettingsError as e:
@@ -46,6 +65,7 @@ class ArchiveSite:
         self.listings_by_src: dict[str, Listing] = {}
         self.report_views: ReportViews | None = None
         self.home: HomeView | None = None
+        self.preview = preview
         self.site_info = SiteInfo(config.site_name or "", _with_slash(config.site_url or ""))
         self.docs_dir = Path(config.docs_dir)
         self.history: dict[str, FileHistory] = {}
@@ -55,7 +75,8 @@ class ArchiveSite:
 
     def load(self) -> Catalogue:
         """Read and validate every report; any error (not a draft's warning) ends the build."""
-        catalogue = load_catalogue(self.settings, region_tree(), self.project_dir)
+        cache = self.preview.parse_cache if self.preview else None
+        catalogue = load_catalogue(self.settings, region_tree(), self.project_dir, cache=cache)
         for problem in catalogue.problems:
             if problem.warning:
                 _log().warning(str(problem))
@@ -85,18 +106,37 @@ class ArchiveSite:
         """One page per published report and per index listing; none of them a nav entry."""
         for report in self.catalogue.reports:
             uri = src_uri(report_url(report.slug))
-            self._add(files, File.generated(
-                config, uri, abs_src_path=str(self.settings.reports_dir / report.source_path),
-                inclusion=InclusionLevel.NOT_IN_NAV,
-            ))
+            source = self.settings.reports_dir / report.source_path
+            file = ArchiveFile.generated(config, uri, abs_src_path=str(source), inclusion=InclusionLevel.NOT_IN_NAV)
+            self._add(files, file)
             self.reports_by_src[uri] = report
+            if self.preview:
+                stat = source.stat()
+                self._fingerprint(file, (stat.st_mtime_ns, stat.st_size, repr(self.report_views.view(report))))
         for listing in all_listings(self.catalogue):
             uri = src_uri(listing.url)
             inclusion = InclusionLevel.INCLUDED if listing.in_nav else InclusionLevel.NOT_IN_NAV
-            self._add(files, File.generated(config, uri, content=f"# {listing.title}\n", inclusion=inclusion))
+            file = ArchiveFile.generated(config, uri, content=f"# {listing.title}\n", inclusion=inclusion)
+            self._add(files, file)
             self.listings_by_src[uri] = listing
+            if self.preview:
+                self._fingerprint(file, repr(listing))
+        if self.preview:
+            self.preview.builds += 1
         self.files = files
         return files
+
+    def _fingerprint(self, file: ArchiveFile, state) -> None:
+        """In a preview, a page whose content is the same as in the previous build is not rebuilt."""
+        fingerprint = hash(state)
+        file.unchanged = self.preview.fingerprints.get(file.src_uri) == fingerprint
+        self.preview.fingerprints[file.src_uri] = fingerprint
+
+    @property
+    def is_preview_rebuild(self) -> bool:
+        """True for the rebuilds of `mkdocs serve --dirty` after its first build: costly site-wide
+        outputs (search index, exports) may be left as they are."""
+        return self.preview is not None and self.preview.builds > 1
 
     @staticmethod
     def _add(files: Files, file: File) -> None:
