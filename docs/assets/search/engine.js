@@ -367,10 +367,10 @@ export class SearchEngine {
     const hits = result.hits;
     let i = 0;
     while (i < hits.length && out.length < want) {
-      const slice = hits.slice(i, i + batch);
+      const slice = hits.slice(i, i + Math.min(batch, Math.max(1, want - out.length)));
       const ok = await Promise.all(slice.map((h) => this.verify(h, result.terms)));
       slice.forEach((h, k) => { if (ok[k]) out.push(h); });
-      i += batch;
+      i += slice.length;
     }
     return { done: i >= hits.length, verified: out, next: i };
   }

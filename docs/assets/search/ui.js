@@ -85,6 +85,7 @@ function headerBox() {
       meta.innerHTML = `没有找到含“${esc(query)}”的报告。` + (tips.length ? "试试：" + tips.map(([q, n]) =>
         `<a href="${page}?q=${encodeURIComponent(q)}" data-suggest="${esc(q)}">${esc(q)}</a>（${n}）`).join("、") : "换个说法，或减少词语。");
       list.innerHTML = "";
+      dropdown.dataset.query = query;
       for (const a of meta.querySelectorAll("a[data-suggest]")) a.addEventListener("click", (ev) => { ev.preventDefault(); box.value = a.dataset.suggest; run(); });
       return;
     }
@@ -93,7 +94,8 @@ function headerBox() {
     if (mine !== seq) return;
     meta.innerHTML = `找到 ${total} 篇 · <a href="${more}">全部结果与筛选</a>`;
     list.innerHTML = html.join("");
-  }, 120);
+    dropdown.dataset.query = query;
+  }, 80);
 
   box.addEventListener("focus", () => { open(); engine(); });
   box.addEventListener("input", () => { open(); run(); });

@@ -44,7 +44,7 @@ FORMAT = 1
 MAX_GRAM = 4
 BLOCK = 32
 """Documents per metadata block file."""
-SHARD_TARGET = 24_000
+SHARD_TARGET = 12_000
 """Aimed-at raw bytes of one shard file."""
 EXTERNAL = 16_000
 """A posting of more bytes gets its own file."""

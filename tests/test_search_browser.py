@@ -1,0 +1,75 @@
+"""Search in headless Chromium: the header box (keyboard, results as you type, Enter) and the
+search page (facets in the URL, back button), on desktop and phone, with no request elsewhere."""
+
+from __future__ import annotations
+
+import pytest
+
+import search_reference as ref
+from browser import DESKTOP, PHONE, chromium, serve
+from conftest import ARTIFACTS
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.mark.parametrize("viewport_name, viewport", [("desktop", DESKTOP), ("phone", PHONE)])
+def test_header_box(sample_site, viewport_name, viewport):
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    corpus = ref.load(sample_site.reports)
+    report_url = next(iter(sorted(p for p, _, _ in corpus))).replace(".md", "/").lower()
+    with serve(sample_site.site) as base, chromium() as browser:
+        page = browser.new_page(viewport=viewport)
+        outside = []
+        page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(base) and not r.url.startswith("data:") else None)
+        page.goto(base + report_url)
+        page.wait_for_load_state("networkidle")
+        page.keyboard.press("/")
+        box = page.locator('[data-archive-search="box"]')
+        assert box.evaluate("el => el === document.activeElement"), "/ focuses the search box"
+        box.type("總結", delay=30)
+        meta = page.locator('[data-archive-search="dropdown"] .md-search-result__meta')
+        want = len(ref.scan(corpus, "總結"))
+        page.wait_for_function("n => document.querySelector('[data-archive-search=dropdown] .md-search-result__meta').textContent.includes('找到 ' + n + ' 篇')", arg=want)
+        hits = page.locator(".archive-hit")
+        assert 1 <= hits.count() <= 8
+        assert page.locator(".archive-hit mark").count() >= 1
+        page.screenshot(path=str(ARTIFACTS / f"search-header-{viewport_name}.png"))
+        first_href = hits.first.locator("a").get_attribute("href")
+        box.press("Enter")
+        page.wait_for_url(first_href)
+
+        page.keyboard.press("s")
+        box.type("不存在的词语组合", delay=10)
+        page.wait_for_function("() => document.querySelector('[data-archive-search=dropdown] .md-search-result__meta').textContent.includes('没有找到')")
+        assert "没有找到" in meta.inner_text()
+        page.screenshot(path=str(ARTIFACTS / f"search-none-{viewport_name}.png"))
+        assert outside == [], outside[:5]
+
+
+def test_search_page_facets_in_url(sample_site):
+    corpus = ref.load(sample_site.reports)
+    want = ref.scan(corpus, "科普")
+    want_2015 = {p for p, _, meta in corpus if p in want and meta.get("year") == 2015}
+    with serve(sample_site.site) as base, chromium() as browser:
+        page = browser.new_page(viewport=DESKTOP)
+        page.goto(base + "search/?q=科普")
+        status = page.locator(".archive-search__status")
+        page.wait_for_function("n => document.querySelector('.archive-search__status').textContent === '找到 ' + n + ' 篇'", arg=len(want))
+        year_link = page.locator('a[data-facet="year"][data-value="2015"]')
+        assert year_link.locator("xpath=..").locator(".archive-count").inner_text() == str(len(want_2015))
+        page.screenshot(path=str(ARTIFACTS / "search-page.png"), full_page=True)
+        year_link.click()
+        page.wait_for_function("n => document.querySelector('.archive-search__status').textContent === '找到 ' + n + ' 篇'", arg=len(want_2015))
+        assert "year=2015" in page.url
+        assert page.locator(".archive-search__results .archive-hit").count() == min(20, len(want_2015))
+        page.screenshot(path=str(ARTIFACTS / "search-page-2015.png"), full_page=True)
+        page.go_back()
+        page.wait_for_function("n => document.querySelector('.archive-search__status').textContent === '找到 ' + n + ' 篇'", arg=len(want))
+        assert "year=" not in page.url
+        # a facet listing without a query
+        page.goto(base + "search/?region=贵州省")
+        listed = {p for p, _, meta in corpus if (meta.get("region") or "").startswith("贵州")}
+        page.wait_for_function("() => document.querySelector('.archive-search__status').textContent.startsWith('找到')")
+        assert status.inner_text() == f"找到 {len(listed)} 篇" or not listed
+        page.set_viewport_size(PHONE)
+        page.screenshot(path=str(ARTIFACTS / "search-page-phone.png"), full_page=False)
