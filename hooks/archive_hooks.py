@@ -65,11 +65,15 @@ def on_env(env, config, files):
     env.globals["archive_home"] = site.home
     env.globals["report_url"] = report_url
     site.fragments.install(env)
+    site.prepare_templates(env)
     return env
 
 
 def on_post_build(config):
-    """Files beside the pages: redirects of moved reports; feeds, sitemap and open data; the search index."""
+    """Files beside the pages: redirects of moved reports; feeds, sitemap and open data; the search index.
+    A preview rebuild (make serve) keeps the site-wide files of its first build."""
     site.write_redirects(config)
-    site.write_exports(config)
-    site.write_search_index(config)
+    if not site.is_preview_rebuild:
+        site.write_exports(config)
+        site.write_search_index(config)
+    site.finish_build()

@@ -172,3 +172,44 @@ def print_row(size, ours, detail, plain, hugo_run) -> None:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+def measure_preview(project: Path, report: Path, port: int = 8123, timeout: float = 900) -> tuple[float, float]:
+    """Start `mkdocs serve --dirty` (what `make serve` runs), edit one report, and time until the
+    served page shows the edit. Returns (seconds to first serve, seconds from save to updated page)."""
+    import urllib.request
+
+    url = f"http://127.0.0.1:{port}/reports/{report.relative_to(project / 'reports').with_suffix('').as_posix().lower()}/"
+    start = time.perf_counter()
+    server = subprocess.Popen([PYTHON, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
+                              cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def fetch() -> str:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                return response.read().decode("utf-8")
+        except OSError:
+            return ""
+
+    try:
+        while "archive-meta" not in fetch():
+            if time.perf_counter() - start > timeout or server.poll() is not None:
+                raise RuntimeError("mkdocs serve did not come up")
+            time.sleep(0.2)
+        first = time.perf_counter() - start
+        time.sleep(2)  # let the watcher settle
+        marker = f"预览标记{int(time.time())}"
+        original = report.read_text(encoding="utf-8")
+        saved = time.perf_counter()
+        report.write_text(original.rstrip("\n") + f"\n\n{marker}\n", encoding="utf-8")
+        try:
+            while marker not in fetch():
+                if time.perf_counter() - saved > timeout:
+                    raise RuntimeError("the edit never showed")
+                time.sleep(0.1)
+            return first, time.perf_counter() - saved
+        finally:
+            report.write_text(original, encoding="utf-8")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import posixpath
 from pathlib import Path
 
+from jinja2.bccache import Bucket, BytecodeCache
 from markupsafe import escape
 
 from mkdocs.exceptions import PluginError
@@ -36,6 +37,12 @@ class PreviewState:
         self.parse_cache = ParseCache()
         self.fingerprints: dict[str, int] = {}
         self.builds = 0
+        """Builds finished in this session."""
+        self.history: dict | None = None
+        self.similar: dict | None = None
+        """Git dates and near-duplicates of the first build, reused by later ones (they cost seconds)."""
+        self.template_bytecode = _MemoryBytecodeCache()
+        """Compiled Jinja templates: MkDocs makes a new environment for every rebuild."""
 
 
 class ArchiveFile(File):
@@ -87,8 +94,13 @@ class ArchiveSite:
                 "Run `python scripts/validate.py` to check the reports without building."
             )
         self.catalogue = catalogue
-        self.history = git_history(self.project_dir, self.settings.reports_dir, self.docs_dir)
-        similar = catalogue_near_duplicates(catalogue)
+        if self.is_preview_rebuild:
+            self.history, similar = self.preview.history, self.preview.similar
+        else:
+            self.history = git_history(self.project_dir, self.settings.reports_dir, self.docs_dir)
+            similar = catalogue_near_duplicates(catalogue)
+            if self.preview:
+                self.preview.history, self.preview.similar = self.history, similar
         self.report_views = ReportViews(catalogue, similar, self.site_info)
         self.home = home_view(catalogue, {slug: h.added for slug, h in self.report_history().items()})
         return catalogue
@@ -96,14 +108,22 @@ class ArchiveSite:
     def report_history(self) -> dict[str, FileHistory]:
         """Git dates of each published report, by slug (none outside a git checkout)."""
         found = {}
+        reports_dir = _relative(self.settings.reports_dir, self.project_dir)
         for report in self.catalogue.reports:
-            path = _relative(self.settings.reports_dir / report.source_path, self.project_dir)
+            path = f"{reports_dir}/{report.source_path}" if reports_dir else None
             if path in self.history:
                 found[report.slug] = self.history[path]
         return found
 
     def add_pages(self, files: Files, config) -> Files:
         """One page per published report and per index listing; none of them a nav entry."""
+        if self.preview:
+            # A report page shows its own file and its unit's timeline (near-duplicates are frozen
+            # at the first build of a preview).
+            unit_states = {}
+            for report in self.catalogue.reports:
+                unit_states.setdefault(report.unit, []).append((report.slug, report.title, report.year, report.date))
+            unit_states = {unit: hash(tuple(sorted(state, key=repr))) for unit, state in unit_states.items()}
         for report in self.catalogue.reports:
             uri = src_uri(report_url(report.slug))
             source = self.settings.reports_dir / report.source_path
@@ -112,7 +132,7 @@ class ArchiveSite:
             self.reports_by_src[uri] = report
             if self.preview:
                 stat = source.stat()
-                self._fingerprint(file, (stat.st_mtime_ns, stat.st_size, repr(self.report_views.view(report))))
+                self._fingerprint(file, (stat.st_mtime_ns, stat.st_size, unit_states[report.unit]))
         for listing in all_listings(self.catalogue):
             uri = src_uri(listing.url)
             inclusion = InclusionLevel.INCLUDED if listing.in_nav else InclusionLevel.NOT_IN_NAV
@@ -121,8 +141,6 @@ class ArchiveSite:
             self.listings_by_src[uri] = listing
             if self.preview:
                 self._fingerprint(file, repr(listing))
-        if self.preview:
-            self.preview.builds += 1
         self.files = files
         return files
 
@@ -135,8 +153,12 @@ class ArchiveSite:
     @property
     def is_preview_rebuild(self) -> bool:
         """True for the rebuilds of `mkdocs serve --dirty` after its first build: costly site-wide
-        outputs (search index, exports) may be left as they are."""
-        return self.preview is not None and self.preview.builds > 1
+        outputs (search index, exports, near-duplicates) are left as the first build made them."""
+        return self.preview is not None and self.preview.builds >= 1
+
+    def finish_build(self) -> None:
+        if self.preview:
+            self.preview.builds += 1
 
     @staticmethod
     def _add(files: Files, file: File) -> None:
@@ -171,6 +193,10 @@ class ArchiveSite:
         elif uri in self.listings_by_src:
             listing = self.listings_by_src[uri]
             page.meta.update(template="archive/listing.html", title=escape(listing.title), view=listing)
+
+    def prepare_templates(self, env) -> None:
+        if self.preview:
+            env.bytecode_cache = self.preview.template_bytecode
 
     def remember_nav(self, nav) -> None:
         self.fragments = FragmentCache({page.url for page in nav.pages})
@@ -218,6 +244,18 @@ class ArchiveSite:
             write_search_index(self.catalogue.reports, self.settings.reports_dir, Path(config.site_dir))
         except SearchIndexError as e:
             raise PluginError(f"search index: {e}") from e
+
+
+class _MemoryBytecodeCache(BytecodeCache):
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
 
 
 def _with_slash(url: str) -> str:

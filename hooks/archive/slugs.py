@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 
@@ -10,6 +11,7 @@ from pypinyin import Style, lazy_pinyin
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 
 
+@functools.lru_cache(maxsize=None)
 def pinyin_slug(name: str) -> str:
     """`遵义市科协` → `zunyishikexie`; ASCII letters and digits in the name are kept."""
     syllables = lazy_pinyin(name, style=Style.NORMAL, errors=lambda chars: list(chars))

@@ -1,0 +1,60 @@
+"""The preview (`make serve` = `mkdocs serve --dirty`): an edit shows up, and only the pages that
+show the edited report are rendered again."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+
+from conftest import report
+
+PREVIEW_SCRIPT = textwrap.dedent('''
+    import json, sys, time
+    from pathlib import Path
+    from mkdocs.config import load_config
+    from mkdocs.commands.build import build
+
+    project, edited = Path(sys.argv[1]), Path(sys.argv[2])
+    site = project / "preview-site"
+
+    def rebuild(first=False):
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(site))
+        if first:
+            config.plugins.on_startup(command="serve", dirty=True)
+        build(config, serve_url="http://127.0.0.1:8000/", dirty=True)
+
+    rebuild(first=True)
+    stamps = {str(p.relative_to(site)): p.stat().st_mtime_ns for p in site.rglob("index.html")}
+    time.sleep(0.05)
+    edited.write_text(edited.read_text(encoding="utf-8").replace("title: 甲", "title: 甲（修订）") + "\\n预览修订段落。\\n",
+                      encoding="utf-8")
+    rebuild()
+    rewritten = sorted(p for p, t in stamps.items() if (site / p).stat().st_mtime_ns != t)
+    print(json.dumps(rewritten))
+''')
+
+
+def test_preview_rebuilds_only_what_an_edit_changed(project):
+    edited = project.write("2015/a.md", report(title="甲", unit="甲单位", extra="region: 遵义市"))
+    project.write("2015/b.md", report(title="乙", unit="乙单位"))
+    project.write("2014/c.md", report(title="丙", unit="甲单位", year="2014"))
+    project.write("2013/d.md", report(title="丁", unit="丁单位", year="2013", category="工作计划"))
+    result = subprocess.run([sys.executable, "-c", PREVIEW_SCRIPT, str(project.path), str(edited)], cwd=project.path,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    rewritten = set(eval(result.stdout.strip().splitlines()[-1]))  # a JSON list of paths
+
+    site = project.path / "preview-site"
+    page = (site / "reports/2015/a/index.html").read_text(encoding="utf-8")
+    assert "甲（修订）" in page and "预览修订段落。" in page
+    assert "甲（修订）" in (site / "years/2015/index.html").read_text(encoding="utf-8")
+    # the same unit's other report shows the new title in its timeline
+    assert "甲（修订）" in (site / "reports/2014/c/index.html").read_text(encoding="utf-8")
+    assert {"reports/2015/a/index.html", "reports/2014/c/index.html", "years/2015/index.html"} <= rewritten
+    # pages that do not show the edited report are left alone
+    assert "reports/2015/b/index.html" not in rewritten
+    assert "reports/2013/d/index.html" not in rewritten
+    assert "years/2013/index.html" not in rewritten
+    assert "categories/plan/index.html" not in rewritten
