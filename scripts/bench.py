@@ -136,6 +136,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--no-hugo", action="store_true")
     parser.add_argument("--no-plain", action="store_true")
+    parser.add_argument("--preview", action="store_true",
+                        help="also time `mkdocs serve --dirty` (make serve): save an edit → the page shows it")
     args = parser.parse_args(argv)
     hugo = None if args.no_hugo else hugo_binary()
 
@@ -149,6 +151,10 @@ def main(argv: list[str] | None = None) -> int:
         hugo_run = build_hugo(work, reports, hugo) if hugo else None
         rows.append((size, ours, detail, plain, hugo_run))
         print_row(size, ours, detail, plain, hugo_run)
+        if args.preview:
+            edited = sorted(reports.rglob("*.md"))[len(list(reports.rglob("*.md"))) // 2]
+            first, edit = measure_preview(work / "ours", edited)
+            print(f"preview (make serve): first page served after {first:.1f} s; an edited report shown again after {edit:.1f} s")
     return 0
 
 
