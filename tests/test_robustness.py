@@ -136,3 +136,58 @@ def test_fuzz_decode(raw):
     assert (text is None) != (problem is None)
     if text is not None:
         assert "\r" not in text and "\x00" not in text
+
+
+# -- fuzzing the importer: cleaning and decoding raw pages never crash, and keep the text ---------
+
+from archive.importer.clean import clean  # noqa: E402
+from archive.importer.decode import DecodeError, decode_bytes  # noqa: E402
+from archive.importer.pipeline import Importer  # noqa: E402
+
+page_lines = st.lists(st.one_of(
+    st.sampled_from(["首页 > 范文大全 > 正文", "开篇:润墨网以专业的文秘视角", "时间:2022-05-28 来源:网络 作者:某某", "[bookmark: _Toc1]",
+                     "科技局工作總結(jié)5篇", "篇一", "第2篇:县科协工作计划", "一、加强学会建设", "遵义市科协", "20xx年12月30日",
+                     "二〇〇九年科协工作总结", "(更多内容请访问首页：)", "- 1 -", "", "   ", "（）", "(a)", "总结(zǒng jié)"]),
+    st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=60),
+), max_size=40).map("\n".join)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(page_lines)
+def test_fuzz_importer_cleaning_keeps_or_accounts_for_every_line(text):
+    cleaned = clean(text)
+    numbers = [line.no for line in cleaned.lines]
+    assert numbers == sorted(set(numbers))
+    original = text.split("\n")
+    for line in cleaned.lines:
+        assert 1 <= line.no <= len(original)
+        assert line.text.strip()
+        # a kept line only ever loses annotations and bookmarks, never gains text
+        assert len(line.text) <= len(original[line.no - 1].rstrip())
+    for removed in cleaned.removed:
+        assert 1 <= removed.no <= len(original)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.binary(max_size=300), page_lines.map(lambda t: t.encode("gb18030", "replace"))))
+def test_fuzz_importer_decoding(raw):
+    try:
+        text, encoding = decode_bytes(raw, "raw.txt")
+    except DecodeError as e:
+        assert "raw.txt" in str(e)
+    else:
+        assert isinstance(text, str) and encoding
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(page_lines)
+def test_fuzz_importer_plans_only_valid_reports(tmp_path, text):
+    raw = tmp_path / "page.txt"
+    raw.write_text(text or "空", encoding="utf-8")
+    importer = Importer(SETTINGS, region_tree(), tmp_path / "out", tmp_path, current_year=2026)
+    result = importer.run(raw)
+    assert result.error is None or "page.txt" in result.error
+    for planned in result.reports:
+        assert planned.problems == []
+        report, problems = parse_report(planned.render(), "2015/x.md", "reports/2015/x.md", SETTINGS, region_tree(), 2026)
+        assert problems == [] and report is not None
