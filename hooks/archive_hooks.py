@@ -10,6 +10,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # MkDocs loads hooks by path, not as a package
 
+from archive.minify import collapse_indentation  # noqa: E402
 from archive.sanitize import sanitize_html  # noqa: E402
 from archive.site import ArchiveSite, PreviewState  # noqa: E402
 from archive.urls import report_url  # noqa: E402
@@ -67,6 +68,11 @@ def on_env(env, config, files):
     site.fragments.install(env)
     site.prepare_templates(env)
     return env
+
+
+def on_post_page(output, page, config):
+    """Every page: without the templates' indentation (same rendering, fewer bytes)."""
+    return collapse_indentation(output)
 
 
 def on_post_build(config):
