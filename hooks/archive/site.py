@@ -15,6 +15,7 @@ from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from .background import BackgroundError, BackgroundJob, LazyMapping
 from .catalogue import Catalogue, ParseCache, load_catalogue
 from .export import PageDates, public_files
 from .export.history import FileHistory, git_history
@@ -24,6 +25,7 @@ from .pages.home import HomeView, home_view
 from .pages.report import ReportViews, SiteInfo
 from .regions import region_tree
 from .schema import Report, decode, split_front_matter
+from .search import write_search_index
 from .similarity import catalogue_near_duplicates
 from .settings import ArchiveSettings, SettingsError
 from .urls import report_url, src_uri
@@ -73,6 +75,8 @@ class ArchiveSite:
         self.report_views: ReportViews | None = None
         self.home: HomeView | None = None
         self.preview = preview
+        self.site_dir = Path(config.site_dir)
+        self.search_job: BackgroundJob | None = None
         self.site_info = SiteInfo(config.site_name or "", _with_slash(config.site_url or ""))
         self.docs_dir = Path(config.docs_dir)
         self.history: dict[str, FileHistory] = {}
@@ -97,8 +101,12 @@ class ArchiveSite:
         if self.is_preview_rebuild:
             self.history, similar = self.preview.history, self.preview.similar
         else:
+            # Near-duplicates and the search index need only the catalogue: they are computed on
+            # another core while MkDocs renders the pages.
+            similar = LazyMapping(BackgroundJob(catalogue_near_duplicates, catalogue))
+            self.search_job = BackgroundJob(write_search_index, catalogue.reports, self.settings.reports_dir,
+                                            self.site_dir)
             self.history = git_history(self.project_dir, self.settings.reports_dir, self.docs_dir)
-            similar = catalogue_near_duplicates(catalogue)
             if self.preview:
                 self.preview.history, self.preview.similar = self.history, similar
         self.report_views = ReportViews(catalogue, similar, self.site_info)
@@ -237,12 +245,11 @@ class ArchiveSite:
             target.write_text(html, encoding="utf-8")
 
     def write_search_index(self, config) -> None:
-        """The full-text search index of every published report, in site/search/data/ (hooks/archive/search)."""
-        from .search import SearchIndexError, write_search_index
-
+        """The full-text search index of every published report, in site/search/data/ (hooks/archive/search),
+        started in `load` on another core; here the build waits for it."""
         try:
-            write_search_index(self.catalogue.reports, self.settings.reports_dir, Path(config.site_dir))
-        except SearchIndexError as e:
+            self.search_job.result()
+        except BackgroundError as e:
             raise PluginError(f"search index: {e}") from e
 
 
