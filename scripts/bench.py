@@ -176,9 +176,6 @@ def print_row(size, ours, detail, plain, hugo_run) -> None:
     sys.stdout.flush()
 
 
-if __name__ == "__main__":
-    sys.exit(main())
-
 
 def measure_preview(project: Path, report: Path, port: int = 8123, timeout: float = 900) -> tuple[float, float]:
     """Start `mkdocs serve --dirty` (what `make serve` runs), edit one report, and time until the
@@ -219,3 +216,7 @@ def measure_preview(project: Path, report: Path, port: int = 8123, timeout: floa
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
