@@ -152,8 +152,8 @@ def main(argv: list[str] | None = None) -> int:
         rows.append((size, ours, detail, plain, hugo_run))
         print_row(size, ours, detail, plain, hugo_run)
         if args.preview:
-            edited = sorted(reports.rglob("*.md"))[len(list(reports.rglob("*.md"))) // 2]
-            first, edit = measure_preview(work / "ours", edited)
+            published = [p for p in sorted(reports.rglob("*.md")) if "draft: true" not in p.read_text(encoding="utf-8")]
+            first, edit = measure_preview(work / "ours", reports, published[len(published) // 2])
             print(f"preview (make serve): first page served after {first:.1f} s; an edited report shown again after {edit:.1f} s")
     return 0
 
@@ -177,12 +177,12 @@ def print_row(size, ours, detail, plain, hugo_run) -> None:
 
 
 
-def measure_preview(project: Path, report: Path, port: int = 8123, timeout: float = 900) -> tuple[float, float]:
+def measure_preview(project: Path, reports: Path, report: Path, port: int = 8123, timeout: float = 900) -> tuple[float, float]:
     """Start `mkdocs serve --dirty` (what `make serve` runs), edit one report, and time until the
     served page shows the edit. Returns (seconds to first serve, seconds from save to updated page)."""
     import urllib.request
 
-    url = f"http://127.0.0.1:{port}/reports/{report.relative_to(project / 'reports').with_suffix('').as_posix().lower()}/"
+    url = f"http://127.0.0.1:{port}/reports/{report.relative_to(reports).with_suffix('').as_posix().lower()}/"
     start = time.perf_counter()
     server = subprocess.Popen([PYTHON, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
                               cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
