@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from typing import Iterable
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
 
 SHINGLE = 5
 """Characters per shingle: long enough that two unrelated reports share few, short enough to survive edits."""
@@ -72,6 +71,9 @@ def near_duplicates(texts: dict[str, str], threshold: float = THRESHOLD, limit: 
     Keys without any near-duplicate are left out. The result does not depend on the order of
     `texts` (ties are broken by key).
     """
+    # Imported here: datasketch pulls in scipy (~0.7 s), and the build runs this in a background process.
+    from datasketch import MinHash, MinHashLSH
+
     keys = sorted(texts)
     arrays = (shingle_hashes(texts[k]).tolist() for k in keys)
     minhashes = dict(zip(keys, MinHash.generator(arrays, num_perm=NUM_PERM, seed=SEED, hashfunc=_identity)))
