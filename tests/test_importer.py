@@ -153,6 +153,19 @@ def test_boilerplate_lines_removed(seeds_json):
     assert any(line.startswith("前言:") for line in removed)
 
 
+def test_site_text_and_page_numbers_inside_lines_removed(seeds_json, tmp_path):
+    removed = seeds_json["004"]["removed_lines"]
+    assert "(更多内容请访问首页：)" in removed and "- 1 -" in removed
+    raw = tmp_path / "page.txt"
+    raw.write_text("遵义市科协工作总结\n今年我们打好(更多内容请访问首页：)了基础,加强 - 2 -\n科技宣传工作。第1-3项已完成。\n", encoding="utf-8")
+    report = dry_json(tmp_path, raw)[0]["reports"][0]
+    assert report["body_start"].startswith("今年我们打好了基础,加强") and "更多" not in report["body_start"]
+    out = tmp_path / "reports"
+    run("--out", out, raw)
+    text = next(out.rglob("*.md")).read_text(encoding="utf-8")
+    assert "更多内容" not in text and "- 2 -" not in text and "第1-3项已完成" in text
+
+
 def test_pinyin_annotations_gone(tmp_path):
     out = tmp_path / "reports"
     code, _ = run("--out", out, seed("003"))

@@ -104,6 +104,12 @@ _NOTICE = re.compile(r"文档为\S*格式|下载|版权|转载|copyright|©|保�
 _STRAY_KEYWORD = frozenset({"总结", "计划", "范文", "大全", "精选"})
 
 
+# Site text run into a report's line: `打好(更多内容请访问首页：)了基础`, and a page number left at
+# the end of a line by a copied PDF or Word page (`加强 - 1 -`).
+_INLINE_CHROME = re.compile(r"[(（]\s*更多(?:内容|精彩内容|范文)?请(?:访问|关注|登录|浏览)[^()（）\n]{0,30}[)）]")
+_TRAILING_PAGE_NUMBER = re.compile(r"(?<=\S)\s+[-－—]\s*\d{1,3}\s*[-－—]\s*$")
+
+
 def chrome_reason(line: Line) -> str | None:
     """Why a whole line is website chrome, or None for a line of the report."""
     s = line.simple
@@ -139,6 +145,10 @@ def clean(text: str) -> CleanText:
             result.removed.append(Removed(no, fragment, "document bookmark"))
         line_text = _BOOKMARK.sub("", line_text)
         line_text, count = strip_pinyin(line_text)
+        for pattern, why in ((_INLINE_CHROME, "site text inside a line"), (_TRAILING_PAGE_NUMBER, "page number")):
+            for fragment in pattern.findall(line_text):
+                result.removed.append(Removed(no, fragment.strip(), why))
+            line_text = pattern.sub("", line_text)
         result.pinyin_removed += count
         if not line_text.strip(" \t\u3000"):
             continue
