@@ -3,8 +3,10 @@ previous/next year, near-duplicates, and the page's structured metadata (JSON-LD
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass, field
+from typing import Callable
 
 from markupsafe import Markup
 
@@ -49,8 +51,9 @@ class ReportView:
     """The unit's report of the nearest earlier year."""
     next: Link | None = None
     """The unit's report of the nearest later year."""
-    similar: list[Link] = field(default_factory=list)
-    """Near-duplicates, most similar first; `count` is the similarity in percent."""
+    similar_links: Callable[[], list[Link]] = list
+    """Makes the near-duplicate links when first asked (they are computed on another core while
+    pages are read; asking only when the page is rendered lets that work overlap)."""
     citation: str = ""
     """GB/T 7714-2015 reference to this page, without the access date (added by the reader's browser)."""
     absolute_url: str = ""
@@ -58,6 +61,11 @@ class ReportView:
     """One line for link previews (Open Graph, meta description)."""
     jsonld: Markup = Markup("")
     """schema.org `Report` as JSON, safe inside a <script> element."""
+
+    @functools.cached_property
+    def similar(self) -> list[Link]:
+        """Near-duplicates, most similar first; `count` is the similarity in percent."""
+        return self.similar_links()
 
 
 class ReportViews:
@@ -90,11 +98,6 @@ class ReportViews:
         timeline = self.catalogue.same_unit(r)
         same_unit = [Link(f"{year_title(o.year)} · {o.title}", "" if o is r else report_url(o.slug)) for o in timeline]
         previous, next_ = neighbours(r, timeline)
-        similar = []
-        for s in self.similar.get(r.slug, ()):
-            other = self.catalogue.by_slug[s.key]
-            similar.append(Link(other.title, report_url(other.slug), s.percent,
-                                note=f"{other.unit} · {year_title(other.year)}"))
         absolute = self.site.url + report_url(r.slug) if self.site.url else ""
         region = r.region.path_name.replace("/", "") if r.region else "地区不详"
         description = f"{r.unit}{year_title(r.year)}{r.category}（{region}），{r.chars} 字。"
@@ -102,10 +105,19 @@ class ReportViews:
             report=r, url=report_url(r.slug),
             breadcrumbs=[YEARS_ROOT, Link(year_title(r.year), year_url(r.year))],
             fields=fields, same_unit=same_unit if len(same_unit) > 1 else [],
-            previous=previous, next=next_, similar=similar,
+            previous=previous, next=next_, similar_links=lambda: self.similar_links(r),
             citation=citation(r, self.site, absolute or report_url(r.slug)), absolute_url=absolute,
             description=description, jsonld=json_for_script(report_jsonld(r, self.site, absolute, description)),
         )
+
+
+    def similar_links(self, report: Report) -> list[Link]:
+        links = []
+        for s in self.similar.get(report.slug, ()):
+            other = self.catalogue.by_slug[s.key]
+            links.append(Link(other.title, report_url(other.slug), s.percent,
+                              note=f"{other.unit} · {year_title(other.year)}"))
+        return links
 
 
 def neighbours(report: Report, timeline: list[Report]) -> tuple[Link | None, Link | None]:
