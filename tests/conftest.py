@@ -84,13 +84,19 @@ def sample_site(tmp_path_factory) -> ArchiveProject:
     return built
 
 
-@pytest.fixture(scope="session")
-def synth_1000(tmp_path_factory) -> ArchiveProject:
-    """A 1,000-report synthetic archive made from the sample, built once."""
-    built = ArchiveProject(tmp_path_factory.mktemp("synth1000"))
+def built_synthetic_archive(folder: Path, count: int, seed: int) -> ArchiveProject:
+    """A synthetic archive of `count` reports made from the sample by scripts/synth.py, built with --strict."""
+    built = ArchiveProject(folder)
     shutil.rmtree(built.reports)
-    made = run([PYTHON, str(ROOT / "scripts" / "synth.py"), "--count", "1000", "--seed", "7", "--out", str(built.reports)])
+    made = run([PYTHON, str(ROOT / "scripts" / "synth.py"), "--count", str(count), "--seed", str(seed),
+                "--out", str(built.reports)])
     assert made.returncode == 0, made.stderr
     result = built.build()
     assert result.returncode == 0, result.stderr
     return built
+
+
+@pytest.fixture(scope="session")
+def synth_1000(tmp_path_factory) -> ArchiveProject:
+    """A 1,000-report synthetic archive made from the sample, built once."""
+    return built_synthetic_archive(tmp_path_factory.mktemp("synth1000"), 1000, seed=7)

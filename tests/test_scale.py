@@ -4,26 +4,19 @@ in the open-data catalogue and in the search data."""
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 
 import pytest
 
 from archive_checks import assert_drafts_nowhere, assert_every_report_indexed, catalogue_of
-from conftest import PYTHON, ROOT, ArchiveProject, run
+from conftest import ROOT, ArchiveProject, built_synthetic_archive
 
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
 def synth_10k(tmp_path_factory) -> ArchiveProject:
-    built = ArchiveProject(tmp_path_factory.mktemp("synth10k"))
-    shutil.rmtree(built.reports)
-    made = run([PYTHON, str(ROOT / "scripts" / "synth.py"), "--count", "10000", "--seed", "23", "--out", str(built.reports)])
-    assert made.returncode == 0, made.stderr
-    result = built.build()
-    assert result.returncode == 0, result.stderr
-    return built
+    return built_synthetic_archive(tmp_path_factory.mktemp("synth10k"), 10_000, seed=23)
 
 
 def test_10k_every_report_on_its_page_and_in_every_index(synth_10k):
