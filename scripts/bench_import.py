@@ -28,7 +28,7 @@ TRUTH = _paths.PROJECT_DIR / "tests" / "fixtures" / "import" / "truth.json"
 
 
 def default_seeds() -> Path:
-    return Path(os.environ.get("ARCHIVE_SEEDS_DIR") or _paths.PROJECT_DIR.parent / "shared" / "seeds")
+    return Path(os.environ.get("ARCHIVE_SEEDS_DIR") or _paths.PROJECT_DIR / "tests" / "fixtures" / "seeds")
 
 
 def run_importer(seeds: list[Path]) -> tuple[list[dict], float]:
@@ -117,7 +117,7 @@ def measure(results: list[dict], truth: dict) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--seeds", type=Path, default=None, help="folder of seed files (default: ../shared/seeds or $ARCHIVE_SEEDS_DIR)")
+    parser.add_argument("--seeds", type=Path, default=None, help="folder of seed files (default: tests/fixtures/seeds, a copy of ../shared/seeds, or $ARCHIVE_SEEDS_DIR)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     seeds_dir = args.seeds or default_seeds()

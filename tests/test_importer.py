@@ -21,7 +21,7 @@ from archive.regions import region_tree  # noqa: E402
 from archive.schema import parse_report  # noqa: E402
 from archive.settings import load_settings  # noqa: E402
 
-SEEDS = Path(os.environ.get("ARCHIVE_SEEDS_DIR") or Path(__file__).resolve().parents[2] / "shared" / "seeds")
+SEEDS = Path(os.environ.get("ARCHIVE_SEEDS_DIR") or Path(__file__).resolve().parent / "fixtures" / "seeds")
 TRUTH = {k: v for k, v in json.loads((PROJECT / "tests" / "fixtures" / "import" / "truth.json").read_text(encoding="utf-8")).items()
          if not k.startswith("_")}
 EXPECTED_COUNTS = {"000": 1, "001": 17, "002": 9, "003": 5, "004": 13}
