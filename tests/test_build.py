@@ -131,3 +131,12 @@ def test_navigation_links_resolve_on_every_kind_of_page(sample_site):
             target = urljoin("/" + url, href).lstrip("/")
             assert (sample_site.site / target / "index.html").exists() or (sample_site.site / target).is_file(), \
                 f"/{url}: nav link {href} → /{target} does not exist"
+
+
+def test_report_page_has_one_escaped_description(project):
+    project.write("2015/d.md", report(unit='"<b>单位</b>"'))
+    assert project.build().returncode == 0
+    html = project.page("reports/2015/d/")
+    descriptions = re.findall(r'<meta name="description" content="([^"]*)"', html)
+    assert len(descriptions) == 1
+    assert "&lt;b&gt;单位&lt;/b&gt;" in descriptions[0]

@@ -192,12 +192,14 @@ class ArchiveSite:
     def describe_page(self, page) -> None:
         """Give a generated page its template, title and view (read by the Jinja templates).
 
-        The title is passed pre-escaped (Markup): Material prints `page.meta.title` unescaped."""
+        Title and description are passed pre-escaped (Markup): Material prints `page.meta.title`
+        and `page.meta.description` unescaped."""
         uri = page.file.src_uri
         if uri in self.reports_by_src:
             report = self.reports_by_src[uri]
-            page.meta.update(template="archive/report.html", title=escape(report.title),
-                             view=self.report_views.view(report))
+            view = self.report_views.view(report)
+            page.meta.update(template="archive/report.html", title=escape(report.title), view=view,
+                             description=escape(view.description))
         elif uri in self.listings_by_src:
             listing = self.listings_by_src[uri]
             page.meta.update(template="archive/listing.html", title=escape(listing.title), view=listing)
