@@ -22,12 +22,11 @@ import json
 import sys
 from pathlib import Path
 
-import _paths  # noqa: F401  (puts hooks/ on sys.path)
+import _paths  # puts hooks/ on sys.path; shared CLI options
 from archive.importer import Importer
 from archive.importer.metadata import FIELDS, FOUND, NOT_STATED, UNSURE
 from archive.importer.pipeline import ALREADY_IMPORTED, DUPLICATE, INVALID, WRITE, input_files
 from archive.regions import region_tree
-from archive.settings import SettingsError, load_settings
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -36,14 +35,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dry-run", action="store_true", help="write nothing; show what would be written")
     parser.add_argument("--json", action="store_true", help="print the result as JSON (the stable interface)")
     parser.add_argument("--out", help="reports folder to write into (default: extra.archive.reports_dir of mkdocs.yml)")
-    parser.add_argument("--config", default=str(_paths.PROJECT_DIR / "mkdocs.yml"), help="mkdocs.yml of the archive")
+    _paths.add_config_option(parser)
     args = parser.parse_args(argv)
 
-    try:
-        settings = load_settings(Path(args.config))
-    except (OSError, SettingsError) as e:
-        print(f"{args.config}: {e}", file=sys.stderr)
-        return 2
+    settings = _paths.settings_or_exit(args.config)
     out_dir = Path(args.out).resolve() if args.out else settings.reports_dir
     project_dir = Path(args.config).resolve().parent
     files = input_files([Path(p) for p in args.inputs])

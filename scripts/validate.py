@@ -14,24 +14,19 @@ import dataclasses
 import sys
 from pathlib import Path
 
-import _paths  # noqa: F401  (puts hooks/ on sys.path)
+import _paths  # puts hooks/ on sys.path; shared CLI options
 from archive.catalogue import load_catalogue
-from archive.settings import SettingsError, load_settings
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("paths", nargs="*", help="report files or folders to report on (default: all)")
-    parser.add_argument("--config", default=str(_paths.PROJECT_DIR / "mkdocs.yml"), help="mkdocs.yml of the archive")
+    _paths.add_config_option(parser)
     parser.add_argument("--reports", help="reports folder (default: extra.archive.reports_dir of mkdocs.yml)")
     parser.add_argument("--review", action="store_true", help="list drafts and reports carrying review notes")
     args = parser.parse_args(argv)
 
-    try:
-        settings = load_settings(Path(args.config))
-    except (OSError, SettingsError) as e:
-        print(f"{args.config}: {e}", file=sys.stderr)
-        return 2
+    settings = _paths.settings_or_exit(args.config)
     if args.reports:
         settings = dataclasses.replace(settings, reports_dir=Path(args.reports).resolve())
     project_dir = Path(args.config).resolve().parent
