@@ -142,6 +142,25 @@ def test_chinese_numeral_year(tmp_path):
     assert report["category"] == "工作总结"
 
 
+
+def test_unit_the_text_makes_the_subject_of_its_work(seeds_json, tmp_path):
+    expected = {("002", 327): "临沂市科技馆", ("002", 353): "网络安全工作委员会", ("002", 67): "心理实践社",
+                ("004", 100): "温度医化中心"}
+    for (prefix, start), unit in expected.items():
+        report = by_start(seeds_json[prefix])[start]
+        assert report["unit"] == unit
+        assert any(note.startswith("unit:") and unit in note for note in report["review"])
+    assert by_start(seeds_json["002"])[327]["region"] == "山东省/临沂市"
+    assert by_start(seeds_json["001"])[53]["unit"] is None  # 我村… and 页岩油化工厂…: two bodies speak
+    raw = tmp_path / "centre.txt"
+    text = ("工作计划\n一、加强队伍建设\n年内，城东检测中心积极组织人员参加培训和能力比对，提高检测水平，"
+            "全年参加比对三次，取得满意结果。\n二、拓展业务\n今年我中心到市外检测十余次，业务收入稳步增长。\n")
+    raw.write_text(text, encoding="utf-8")
+    report = dry_json(tmp_path, raw)[0]["reports"][0]
+    assert report["unit"] == "城东检测中心" and any("城东检测中心" in n for n in report["review"])
+    raw.write_text(text + "三、我村科普\n我村科普示范户增加。\n", encoding="utf-8")
+    assert dry_json(tmp_path / "b", raw)[0]["reports"][0]["unit"] is None
+
 # -- cleaning ----------------------------------------------------------------------------------
 
 def test_boilerplate_lines_removed(seeds_json):

@@ -182,6 +182,11 @@ class Describer:
             if _ANON_IN_NAME.search(name):
                 return Finding(name, FOUND, f"unit: the text anonymises part of the name ({name}); fill it in if known")
             return Finding(name, FOUND)
+        acting = _acting_unit(body)
+        if acting:
+            name, count, self_ref = acting
+            why = f"acts as the subject {count} time(s)" + (f" and the text calls itself {self_ref}" if self_ref else "")
+            return Finding(name, UNSURE, f"unit: not in the title, opening or signature; {name} {why} in the text; check")
         return Finding(None, NOT_STATED, "unit: the text does not name the issuing body; written as 单位不详")
 
     # -- year ---------------------------------------------------------------------------------
@@ -413,3 +418,44 @@ def _is_traditional(lines: list[Line]) -> bool:
     from .script import is_traditional
 
     return is_traditional("".join(line.text for line in lines[:30]))
+
+
+_BODY_SUFFIX = rf"(?:{_UNIT_SUFFIX[3:-1]}|实践社|协会|学会|研究会|委员会|科技馆|博物馆|图书馆|学院|医院)"
+_SUBJECT_NAME = re.compile(
+    rf"(?:^|(?<=[，。；：！？,;:!?）)])|(?<=[\d）)][.．、]))\s*(?:我们)?(?P<unit>[\u4e00-\u9fffA-Za-z]{{2,12}}?{_BODY_SUFFIX})"
+    r"(?=在|始终|一直|积极|带头|紧密|紧紧|认真|坚持|全面|不断|继续|将|要|作为|负责|组织|现有|专门|先后|的发展|发展活力)"
+)
+_NOT_A_NAME = re.compile(r"[的了和与及或对为把被从向是]|^(?:[在这那些各该全本我他其此以由按据比如]|近年|目前|现在|特别|今年|去年|明年)")
+_SELF_KIND = re.compile(r"(?:我|本)(中心|公司|研究所|研究院|学院|医院|科协|工会|党总支|党支部|委员会|[村乡镇厂校院局馆社所])")
+
+
+def _acting_unit(body: list[Line]) -> tuple[str, int, str | None] | None:
+    """The body that the report's own text makes the subject of its work, when neither the heading,
+    the opening nor the signature names it: `临沂市科技馆紧密结合…`, `网络安全工作委员会积极…`
+    (at a clause's start, followed by what it does). Taken when one name does so at least twice and
+    no other name comes close, or once when the text also speaks as that kind of body (`我中心`,
+    `我院`). Names the text only mentions (`学习借鉴山西省科技馆…`) do not count, nor any name when
+    the text speaks as another kind of body too (`我村…` in a text about a 厂)."""
+    counts: Counter = Counter()
+    first: dict[str, str] = {}
+    for line in body:
+        for m in _SUBJECT_NAME.finditer(line.simple):
+            name = m.group("unit")
+            if _NOT_A_NAME.search(name) or _GENERIC.match(name):
+                continue
+            key = name.lower()
+            counts[key] += 1
+            first.setdefault(key, line.stripped[m.start("unit") : m.end("unit")])
+    if not counts:
+        return None
+    ranked = counts.most_common(2)
+    key, count = ranked[0]
+    if len(ranked) > 1 and ranked[1][1] * 2 > count:
+        return None
+    kinds = {m.group(1): m.group(0) for line in body for m in _SELF_KIND.finditer(line.simple)}
+    if any(not key.endswith(kind) for kind in kinds):
+        return None
+    self_ref = next(iter(kinds.values()), None)
+    if count >= 2 or self_ref:
+        return first[key], count, self_ref
+    return None
