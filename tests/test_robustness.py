@@ -126,7 +126,8 @@ def test_fuzz_front_matter_loader(text):
         assert result.year is None or 1949 <= result.year <= 2026
     for problem in problems:
         assert isinstance(problem, Problem) and problem.field and problem.message
-        assert str(problem).startswith("reports/2015/x.md")
+        assert str(problem).removeprefix("warning: ").startswith("reports/2015/x.md")
+        assert str(problem).startswith("warning: ") == problem.warning  # a draft's problems are warnings
 
 
 @settings(max_examples=300, deadline=None)
