@@ -322,22 +322,15 @@ class Describer:
     # -- category, tags, title -----------------------------------------------------------------
 
     def category(self, heading: str | None, body: list[Line], label: str | None) -> Finding:
-        if heading:
-            found = self._category_of(simplified(heading))
+        # Where the text says what it is, in order of trust: its heading, a section heading of the
+        # first lines (一、2017年工作总结), an announcement (现将工作总结如下).
+        stated = [simplified(heading)] if heading else []
+        stated += [m.group(0) for line in body[:3] if (m := _SECTION_KIND.match(line.simple))]
+        stated += [m.group(0) for line in body[:2] if (m := _ANNOUNCE.search(line.simple))]
+        for text in stated:
+            found = self._category_of(text)
             if found:
                 return Finding(found, FOUND)
-        for line in body[:3]:
-            m = _SECTION_KIND.match(line.simple)
-            if m:
-                found = self._category_of(m.group(0))
-                if found:
-                    return Finding(found, FOUND)
-        for line in body[:2]:
-            m = _ANNOUNCE.search(line.simple)
-            if m:
-                found = self._category_of(m.group(0))
-                if found:
-                    return Finding(found, FOUND)
         if label:
             found = self._category_of(simplified(label))
             if found:
