@@ -7,6 +7,7 @@ group. Nothing here knows about MkDocs; the hooks and the scripts both use it.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,6 +32,11 @@ def report_order(report: Report) -> tuple:
     )
 
 
+def timeline_order(report: Report) -> tuple:
+    """Oldest first, 年份不详 last: the order a unit's history is read in."""
+    return (report.year is None, report.year or 0, report.date or dt.date.min, report.slug)
+
+
 @dataclass
 class Unit:
     """An issuing unit (科协, 科技局, 工会 …) and its reports, as a timeline."""
@@ -45,8 +51,7 @@ class Unit:
 
     @property
     def timeline(self) -> list[Report]:
-        """Oldest first, 年份不详 last: the order a unit's history is read in."""
-        return sorted(self.reports, key=lambda r: (r.year is None, r.year or 0, r.date or dt.date.min, r.slug))
+        return sorted(self.reports, key=timeline_order)
 
 
 @dataclass
@@ -128,17 +133,15 @@ class Catalogue:
         return root
 
     def same_unit(self, report: Report) -> list[Report]:
-        """The unit's reports as a timeline (the report itself included)."""
-        mates = [r for r in self._unit_index().get(report.unit, [])]
-        return sorted(mates, key=lambda r: (r.year is None, r.year or 0, r.slug))
+        """The unit's reports as a timeline (the report itself included), in the unit page's order."""
+        return self._timelines[report.unit]
 
-    def _unit_index(self) -> dict[str, list[Report]]:
-        if not hasattr(self, "_units_by_name"):
-            index: dict[str, list[Report]] = {}
-            for report in self.reports:
-                index.setdefault(report.unit, []).append(report)
-            self._units_by_name = index
-        return self._units_by_name
+    @functools.cached_property
+    def _timelines(self) -> dict[str, list[Report]]:
+        index: dict[str, list[Report]] = {}
+        for report in self.reports:
+            index.setdefault(report.unit, []).append(report)
+        return {unit: sorted(reports, key=timeline_order) for unit, reports in index.items()}
 
 
 class ParseCache:
