@@ -70,6 +70,12 @@ def on_env(env, config, files):
     return env
 
 
+def on_page_context(context, page, config, nav):
+    """Generated pages outside the nav: Material's frame is rendered once per kind of page."""
+    site.render_page(page, context)
+    return context
+
+
 def on_post_page(output, page, config):
     """Every page: without the templates' indentation (same rendering, fewer bytes)."""
     return collapse_indentation(output)

@@ -10,10 +10,12 @@ import posixpath
 from pathlib import Path
 
 from jinja2.bccache import Bucket, BytecodeCache
-from markupsafe import escape
+from markupsafe import Markup, escape
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from .background import BackgroundError, BackgroundJob, LazyMapping
 from .catalogue import Catalogue, ParseCache, load_catalogue
@@ -28,6 +30,7 @@ from .schema import Report, decode, split_front_matter
 from .search import write_search_index
 from .similarity import catalogue_near_duplicates
 from .settings import ArchiveSettings, SettingsError
+from .shells import PageShells, ShellMismatch
 from .urls import report_url, src_uri
 
 
@@ -81,6 +84,10 @@ class ArchiveSite:
         self.docs_dir = Path(config.docs_dir)
         self.history: dict[str, FileHistory] = {}
         self.files: Files | None = None
+        self.nav_urls: set[str] = set()
+        self.shelled: dict[str, str] = {}
+        """Generated pages rendered through a page shell: source URI → their real template."""
+        self.shells: PageShells | None = None
 
     # -- on_files ---------------------------------------------------------------------------
 
@@ -147,6 +154,8 @@ class ArchiveSite:
             file = ArchiveFile.generated(config, uri, content=f"# {listing.title}\n", inclusion=inclusion)
             self._add(files, file)
             self.listings_by_src[uri] = listing
+            if not listing.in_nav:
+                ListingPage(None, file, config)  # becomes file.page; MkDocs makes the nav entries' pages
             if self.preview:
                 self._fingerprint(file, repr(listing))
         self.files = files
@@ -165,6 +174,8 @@ class ArchiveSite:
         return self.preview is not None and self.preview.builds >= 1
 
     def finish_build(self) -> None:
+        if self.shells:
+            _log().info(self.shells.summary())
         if self.preview:
             self.preview.builds += 1
 
@@ -203,13 +214,29 @@ class ArchiveSite:
         elif uri in self.listings_by_src:
             listing = self.listings_by_src[uri]
             page.meta.update(template="archive/listing.html", title=escape(listing.title), view=listing)
+        else:
+            return
+        if page.url not in self.nav_urls:  # a nav entry's frame shows it as the active one
+            self.shelled[uri] = page.meta["template"]
+            page.meta["template"] = "archive/prerendered.html"
+
+    def render_page(self, page, context) -> None:
+        """A generated page outside the nav: its HTML from its kind's page shell (shells.py)."""
+        template = self.shelled.get(page.file.src_uri)
+        if template is not None:
+            try:
+                context["archive_html"] = Markup(self.shells.render(template, context))
+            except ShellMismatch as e:
+                raise PluginError(str(e)) from e
 
     def prepare_templates(self, env) -> None:
         if self.preview:
             env.bytecode_cache = self.preview.template_bytecode
+        self.shells = PageShells(env)
 
     def remember_nav(self, nav) -> None:
-        self.fragments = FragmentCache({page.url for page in nav.pages})
+        self.nav_urls = {page.url for page in nav.pages}
+        self.fragments = FragmentCache(self.nav_urls)
 
     def is_report(self, page) -> bool:
         return page.file.src_uri in self.reports_by_src
@@ -253,6 +280,17 @@ class ArchiveSite:
             self.search_job.result()
         except BackgroundError as e:
             raise PluginError(f"search index: {e}") from e
+
+
+class ListingPage(Page):
+    """An index page outside the nav. All of its HTML comes from its template and its view, so
+    there is no Markdown to read or render (at 10,000 reports, thousands of pages)."""
+
+    def read_source(self, config) -> None:
+        self.markdown, self.meta = "", {}
+
+    def render(self, config, files) -> None:
+        self.content, self.toc, self.present_anchor_ids = "", get_toc([]), set()
 
 
 class _MemoryBytecodeCache(BytecodeCache):
