@@ -39,11 +39,6 @@ def on_files(files, config):
     return site.add_pages(files, config)
 
 
-def on_page_read_source(page, config):
-    """A report page's source is its body; the front matter was read by the catalogue."""
-    return site.report_body(page)
-
-
 def on_page_markdown(markdown, page, config, files):
     """Attach template, title and view to generated pages."""
     site.describe_page(page)
