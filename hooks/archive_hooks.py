@@ -10,7 +10,6 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # MkDocs loads hooks by path, not as a package
 
-from archive.minify import collapse_indentation  # noqa: E402
 from archive.sanitize import sanitize_html  # noqa: E402
 from archive.site import ArchiveSite, PreviewState  # noqa: E402
 from archive.urls import report_url  # noqa: E402
@@ -73,7 +72,7 @@ def on_page_context(context, page, config, nav):
 
 def on_post_page(output, page, config):
     """Every page: without the templates' indentation (same rendering, fewer bytes)."""
-    return collapse_indentation(output)
+    return site.minified(output, page)
 
 
 def on_post_build(config):

@@ -9,6 +9,9 @@ markers in place of those values and of the page's own parts (what it adds to <h
 content, its table of contents); every other page of that kind is the shell with its markers
 filled in. A page's own parts are ordinary templates (`archive/<kind>/head.html`, `body.html`).
 
+Pages leave here minified (the `minify` function given, applied to the shell's pieces once and
+to each page's own parts), so the frame's indentation is stripped once, not once per page.
+
 Each shell is checked: its first pages are also rendered the ordinary way and compared byte for
 byte. A difference (a template change that makes the frame depend on something else) turns the
 shell off for that kind of page, with a warning, so the site is always exactly what Material
@@ -86,8 +89,9 @@ class _Shell:
 class PageShells:
     """The shells of one build, keyed by template, section, depth and which values the page has."""
 
-    def __init__(self, env, verify_all: bool | None = None):
+    def __init__(self, env, minify=lambda html: html, verify_all: bool | None = None):
         self.env = env
+        self.minify = minify
         self.shells: dict[tuple, _Shell] = {}
         self.pages = 0
         """Pages made from a shell."""
@@ -99,7 +103,7 @@ class PageShells:
         env.globals.setdefault("archive_probe", None)
 
     def render(self, template_name: str, context: dict) -> str:
-        """The page's HTML, exactly as `env.get_template(template_name).render(context)` would give."""
+        """The page's HTML, exactly as `minify(env.get_template(template_name).render(context))`."""
         page = context["page"]
         toc = bool(page.toc)
         if toc and not next(iter(page.toc)).url.startswith("#"):
@@ -134,12 +138,13 @@ class PageShells:
                 f"{f' ({broken} turned off)' if broken else ''}; {self.compared:,} compared with a full rendering")
 
     def _full(self, template_name: str, context: dict) -> str:
-        return self.env.get_template(template_name).render(context)
+        return self.minify(self.env.get_template(template_name).render(context))
 
     def _make_shell(self, template_name: str, context: dict, toc: bool) -> _Shell:
         probe_context = dict(context, page=_ProbePage(context["page"], toc), archive_probe=Probe())
-        html = self._full(template_name, probe_context)
-        return _Shell(_MARKS.split(html))
+        pieces = _MARKS.split(self.env.get_template(template_name).render(probe_context))
+        pieces[::2] = [self.minify(piece) for piece in pieces[::2]]
+        return _Shell(pieces)
 
     def _fill(self, shell: _Shell, template_name: str, context: dict, toc: bool) -> str:
         page = context["page"]
@@ -153,8 +158,22 @@ class PageShells:
             values["toc"] = self._toc_part.render(context)
         pieces = shell.pieces[:]
         for index in range(1, len(pieces), 2):
-            pieces[index] = str(values[pieces[index]])
-        return "".join(pieces)
+            pieces[index] = self.minify(str(values[pieces[index]] or ""))
+        return _join_minified(pieces)
+
+
+def _join_minified(pieces: list[str]) -> str:
+    """Minified pieces joined as the whole would have been minified: whitespace that follows a
+    line break across a seam goes, as `collapse_indentation` drops it within one string."""
+    out = []
+    after_newline = False
+    for piece in pieces:
+        if after_newline:
+            piece = piece.lstrip(" \t\n")
+        if piece:
+            out.append(piece)
+            after_newline = piece.endswith("\n")
+    return "".join(out)
 
 
 def _first_difference(expected: str, got: str) -> str:

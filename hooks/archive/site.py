@@ -32,6 +32,7 @@ from .schema import Report, decode, split_front_matter
 from .search import write_search_index
 from .similarity import catalogue_near_duplicates
 from .settings import ArchiveSettings, SettingsError
+from .minify import collapse_indentation
 from .shells import PageShells, ShellMismatch
 from .urls import report_url, src_uri
 
@@ -234,11 +235,15 @@ class ArchiveSite:
     def prepare_templates(self, env) -> None:
         if self.preview:
             env.bytecode_cache = self.preview.template_bytecode
-        self.shells = PageShells(env)
+        self.shells = PageShells(env, minify=collapse_indentation)
 
     def remember_nav(self, nav) -> None:
         self.nav_urls = {page.url for page in nav.pages}
         self.fragments = FragmentCache(self.nav_urls)
+
+    def minified(self, html: str, page) -> str:
+        """Every page without the templates' indentation; shell-made pages are minified already."""
+        return html if page.file.src_uri in self.shelled else collapse_indentation(html)
 
     def is_report(self, page) -> bool:
         return page.file.src_uri in self.reports_by_src
