@@ -111,3 +111,17 @@ def test_browser_fold_equals_python_fold(sample_site, tmp_path):
 def test_every_published_report_is_indexed(sample_site):
     manifest = json.loads((sample_site.site / "search" / "data" / "manifest.json").read_text())
     assert manifest["docs"] == len(ref.load(sample_site.reports))
+
+
+def test_index_folding_equals_fold(sample_site):
+    """The index folds whole archives as code point arrays: the same result as `fold`, text by text."""
+    import numpy as np
+
+    from archive.search.fold import DROPPED, CodePointFolder, fold, strip_notes
+
+    text = "".join(sorted({c for p in sample_site.reports.rglob("*.md") for c in p.read_text(encoding="utf-8")}))
+    folder = CodePointFolder()
+    for sample in [text, "總結(zǒng jié)：ＡＢＣ１２３ 乾隆, 科技局!", "Ⅻ ½ ① 𠀋𡈽 ﹏ ー ・ 〇", "版本(v) 科(a) 工作(gōng zuò)"]:
+        cps = np.frombuffer(strip_notes(sample).encode("utf-32-le"), dtype="<u4")
+        folded = folder(cps)
+        assert "".join(map(chr, folded[folded != DROPPED])) == fold(sample)

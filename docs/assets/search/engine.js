@@ -71,9 +71,10 @@ function codePoints(s) {
   return Array.from(s, (c) => c.codePointAt(0));
 }
 
-export function gramHash(head, cps) {
+/** FNV-1a over the code points of a gram (index.py `gram_hash`): both postings of a gram share a shard. */
+export function gramHash(cps) {
   let h = FNV_OFFSET;
-  for (const v of [head ? 1 : 0, ...cps]) h = Math.imul(h ^ v, FNV_PRIME) >>> 0;
+  for (const v of cps) h = Math.imul(h ^ v, FNV_PRIME) >>> 0;
   return h;
 }
 
@@ -192,7 +193,7 @@ export class SearchEngine {
   posting(gram, head) {
     return this.memo(`p:${head ? 1 : 0}|${gram}`, async () => {
       const cps = codePoints(gram);
-      const number = gramHash(head, cps) % this.manifest.shards;
+      const number = gramHash(cps) % this.manifest.shards;
       const entry = (await this.shard(number)).get((head ? 1 : 0) + "|" + gram);
       if (!entry) return { ids: new Uint32Array(0), tf: new Uint8Array(0) };
       let { kind, payload } = entry;

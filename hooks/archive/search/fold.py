@@ -70,6 +70,47 @@ def fold(text: str) -> str:
     return "".join(c for c in text if _kept(c))
 
 
+DROPPED = 0xFFFFFFFF
+"""`fold_code_points`: the character is dropped."""
+
+
+class CodePointFolder:
+    """Steps 2 to 4 of `fold` on arrays of code points (the index folds whole archives at once).
+
+    `folder(cps)` gives each code point's folded code point, or DROPPED; step 1 (pinyin notes) is
+    `strip_notes`, done on the text before. The table grows with the characters seen.
+    """
+
+    def __init__(self) -> None:
+        import numpy as np
+
+        self._np = np
+        self.table = np.full(0x110000, DROPPED, dtype=np.uint32)
+        self.known = np.zeros(0x110000, dtype=bool)
+
+    def __call__(self, cps):
+        np = self._np
+        seen = np.zeros(0x110000, dtype=bool)
+        seen[cps] = True
+        new = np.flatnonzero(seen & ~self.known)
+        if len(new):
+            table = _table()
+            for cp in new.tolist():
+                char = chr(cp)
+                folded = table.get(cp, char)
+                if folded and _kept(folded):
+                    self.table[cp] = ord(folded)
+            self.known[new] = True
+        return self.table[cps]
+
+
+def strip_notes(text: str) -> str:
+    """Step 1 of `fold`: the text without its pinyin annotations."""
+    if "(" in text or "（" in text:
+        return PINYIN_NOTE.sub("", text)
+    return text
+
+
 def query_terms(query: str) -> list[str]:
     """A query's terms: split at whitespace (terms are AND-ed), each folded; empty ones dropped."""
     return [t for t in (fold(part) for part in query.split()) if t]

@@ -16,12 +16,20 @@ by the browser itself, so the bytes on the wire do not depend on the web server)
 Postings. Grams are the distinct 1-, 2-, 3- and 4-character substrings of each folded segment
 (never across segments): a query term of up to four characters is answered exactly by its own
 posting; a longer one by intersecting its 4-grams, then checked against the text. Each gram is
-indexed twice, over all segments and over the head (title and unit), which ranks first.
+indexed twice, over all segments and over the head (title and unit), which ranks first; both
+postings of a gram are in the same shard (the hash is of the gram alone), so a term costs one fetch.
 A posting is either sparse (varints of `(doc delta << 2) | min(tf - 1, 3)`) or a bitmap of all
 documents (whichever is smaller).
 
 Shard entry: varint(kind | head << 2 | n << 3), n varints (code points), varint(df),
 varint(payload length), payload. kind 0 sparse, 1 bitmap, 2 external (payload: varint k).
+Entries are in no particular order.
+
+How it is built (numpy throughout; no Python loop per gram or per posting): the archive is folded
+as one array of code points and renumbered densely by frequency (0 separates segments). For each
+gram length, every position becomes one 64-bit value `gram << doc_bits | doc`, sorted in place:
+equal values are the term frequency, and each gram's documents come out in order. The encoded
+entries of all gram lengths go to a spool file, then are gathered shard by shard and gzipped.
 """
 
 from __future__ import annotations
@@ -36,11 +44,11 @@ from pathlib import Path
 
 import numpy as np
 
-from .binary import gz, varint, varints
+from .binary import gz, gz_huffman, varint, varint_lengths, varints
 from .documents import HEAD_SEGMENTS, SearchDoc
-from .fold import char_map, fold
+from .fold import DROPPED, CodePointFolder, char_map, strip_notes
 
-FORMAT = 1
+FORMAT = 2
 MAX_GRAM = 4
 BLOCK = 32
 """Documents per metadata block file."""
@@ -48,10 +56,14 @@ SHARD_TARGET = 12_000
 """Aimed-at raw bytes of one shard file."""
 EXTERNAL = 16_000
 """A posting of more bytes gets its own file."""
-CHUNK_CHARS = 4_000_000
-"""Folded characters processed at once (bounds memory)."""
-PARTITION_CHARS = 4_000_000
-"""About this many folded characters' postings are held in memory at once."""
+FOLD_DOCS = 2_000
+"""Documents folded at once."""
+KEY_BLOCK = 1 << 22
+"""Positions turned into sort values at once (bounds temporary memory)."""
+SLICE = 1 << 22
+"""Sorted (gram, document) values encoded at once."""
+GATHER_BYTES = 1 << 24
+"""Spooled entry bytes gathered into shards at once."""
 SPARSE, BITMAP, EXTERNAL_KIND = 0, 1, 2
 FNV_OFFSET, FNV_PRIME = 2166136261, 16777619
 
@@ -70,10 +82,10 @@ class IndexStats:
     postings: int
 
 
-def gram_hash(head: bool, code_points: list[int]) -> int:
-    """FNV-1a over the head flag and the code points (engine.js `gramHash` is the same)."""
+def gram_hash(code_points: list[int]) -> int:
+    """FNV-1a over the code points of a gram (engine.js `gramHash` is the same)."""
     h = FNV_OFFSET
-    for value in [1 if head else 0, *code_points]:
+    for value in code_points:
         h = ((h ^ value) * FNV_PRIME) & 0xFFFFFFFF
     return h
 
@@ -85,63 +97,32 @@ def build_index(docs: list[SearchDoc], out: Path) -> IndexStats:
     out.mkdir(parents=True)
     n_docs = len(docs)
     corpus = _Corpus(docs)
-    shards = _shard_count(corpus.total_chars)
-    writer = _Writer(out)
-
-    postings = 0
-    covered = np.zeros(n_docs, dtype=bool)
-    partitions = max(1, math.ceil(corpus.total_chars / PARTITION_CHARS))
-    bounds = [shards * p // partitions for p in range(partitions + 1)]
-    partition_of = np.repeat(np.arange(partitions), np.diff(bounds))
-    with tempfile.TemporaryDirectory(prefix="search-index-", dir=out) as spill:
-        spill = Path(spill)
-        # Pass 1: every chunk's distinct (gram, doc) pairs, spilled to disk by partition (bounds memory).
-        for chunk in corpus.chunks:
-            for head in (False, True):
-                for n in range(1, MAX_GRAM + 1):
-                    keys, doc_ids, tfs, shard = corpus.pairs(chunk, n, head, shards)
-                    if n == 1 and not head:
-                        covered[doc_ids] = True
-                    postings += len(keys)
-                    part = partition_of[shard]
-                    order = np.argsort(part, kind="stable")
-                    cuts = np.searchsorted(part[order], np.arange(partitions + 1))
-                    for p in range(partitions):
-                        pick = order[cuts[p]:cuts[p + 1]]
-                        if len(pick):
-                            for name, values in (("k", keys), ("d", doc_ids), ("t", tfs)):
-                                with open(spill / f"{p}-{int(head)}-{n}.{name}", "ab") as f:
-                                    values[pick].tofile(f)
-        # Pass 2: per partition, postings in gram order, encoded into shard files.
-        for p, (lo, hi) in enumerate(zip(bounds, bounds[1:])):
-            entries: dict[int, list[tuple]] = {s: [] for s in range(lo, hi)}
-            for head in (False, True):
-                for n in range(1, MAX_GRAM + 1):
-                    stem = spill / f"{p}-{int(head)}-{n}"
-                    if not stem.with_suffix(".k").exists():
-                        continue
-                    keys = np.fromfile(stem.with_suffix(".k"), dtype=np.uint64)
-                    doc_ids = np.fromfile(stem.with_suffix(".d"), dtype=np.uint32)
-                    tfs = np.fromfile(stem.with_suffix(".t"), dtype=np.uint8)
-                    order = np.argsort(keys, kind="stable")  # chunks were spilled in document order
-                    _encode(keys[order], doc_ids[order], tfs[order], n, head, n_docs, corpus, shards, entries)
-                    del keys, doc_ids, tfs, order
-            for shard in range(lo, hi):
-                writer.shard(shard, entries.pop(shard))
-    if not covered.all():
-        missing = [docs[i].path for i in np.flatnonzero(~covered)[:10]]
+    if n_docs and not corpus.covered.all():
+        missing = [docs[i].path for i in np.flatnonzero(~corpus.covered)[:10]]
         raise IndexError_(f"no searchable text in {len(missing)} report(s): {', '.join(missing)}")
-
+    total_chars = corpus.total_chars
+    shards = _shard_count(total_chars)
+    writer = _Writer(out)
+    postings = 0
+    with tempfile.TemporaryFile(prefix="search-index-", dir=out) as spool_file:
+        spool = _Spool(spool_file, writer, shards, n_docs, corpus.id_to_cp)
+        for head, stream in ((False, corpus.all), (True, corpus.head)):
+            for n in range(1, MAX_GRAM + 1):
+                for keys, bits, doc_ids, tfs in stream.pairs(n):
+                    postings += len(keys)
+                    spool.add(keys, bits, doc_ids, tfs, n, head)
+        del corpus
+        spool.write_shards()
     writer.documents(docs)
     writer.facets(docs)
     writer.json("fold.gz", _fold_table())
     manifest = {
         "format": FORMAT, "docs": n_docs, "shards": shards, "maxGram": MAX_GRAM, "block": BLOCK,
-        "bitmapBytes": (n_docs + 7) // 8, "unitBytes": writer.unit_bytes, "chars": corpus.total_chars,
+        "bitmapBytes": (n_docs + 7) // 8, "unitBytes": writer.unit_bytes, "chars": total_chars,
         "postings": int(postings),
     }
     (out / "manifest.json").write_text(json.dumps(manifest, sort_keys=True), encoding="utf-8")
-    return IndexStats(n_docs, corpus.total_chars, shards, writer.files + 1, writer.bytes, int(postings))
+    return IndexStats(n_docs, total_chars, shards, writer.files + 1, writer.bytes, int(postings))
 
 
 def _shard_count(total_chars: int) -> int:
@@ -154,113 +135,274 @@ def _fold_table() -> str:
     return "".join(t + s for t, s in sorted(table.items()))
 
 
+class _Stream:
+    """Folded text of every document as dense character ids, 0 after each segment."""
+
+    def __init__(self, ids: np.ndarray, starts: np.ndarray) -> None:
+        self.ids = ids
+        self.starts = starts
+        """Position where each document starts, and the end: len = documents + 1."""
+
+    def _blocks(self):
+        """(first position, end position, first doc, end doc) of whole documents, about KEY_BLOCK positions each."""
+        n_docs = len(self.starts) - 1
+        if not n_docs:
+            return
+        block_of = self.starts[:-1] // KEY_BLOCK
+        cuts = np.flatnonzero(np.diff(block_of)) + 1
+        bounds = [0, *cuts.tolist(), n_docs]
+        for d0, d1 in zip(bounds, bounds[1:]):
+            yield int(self.starts[d0]), int(self.starts[d1]), d0, d1
+
+    def pairs(self, n: int):
+        """Distinct (gram, doc) of the n-grams, with tf, sorted by gram then doc, in slices that
+        never split a gram: (gram keys of `bits` per character, doc ids, tfs, bits) per slice."""
+        n_docs = len(self.starts) - 1
+        doc_bits = max(1, (n_docs - 1).bit_length())
+        bits = min(16, (64 - doc_bits) // n)
+        # Grams whose characters all have ids below 2**bits (the frequent ones: ids go by frequency)
+        # are sorted as one 64-bit value; the rest (rare, or all when bits < 4) are sorted apart.
+        limit = 1 << bits
+        # 32-bit values sort faster where gram and document fit (single characters)
+        values = np.empty(len(self.ids), dtype=np.uint32 if n * bits + doc_bits <= 32 else np.uint64)
+        filled = 0
+        rare_keys, rare_docs = [], []
+        for a, b, d0, d1 in self._blocks():
+            segment = self.ids[a:b]
+            count = b - a - n + 1
+            if count <= 0:
+                continue
+            valid = segment[:count] != 0
+            for j in range(1, n):
+                valid &= segment[j:j + count] != 0
+            doc_of = np.repeat(np.arange(d0, d1, dtype=np.uint64), np.diff(self.starts[d0:d1 + 1]))[:count]
+            if bits < 16:
+                common = segment[:count] < limit
+                for j in range(1, n):
+                    common &= segment[j:j + count] < limit
+                rare = valid & ~common
+                valid &= common
+                if rare.any():
+                    key = np.zeros(int(rare.sum()), dtype=np.uint64)
+                    for j in range(n):
+                        key = (key << np.uint64(16)) | segment[j:j + count][rare]
+                    rare_keys.append(key)
+                    rare_docs.append(doc_of[rare])
+            key = segment[:count][valid].astype(np.uint64)
+            for j in range(1, n):
+                key <<= np.uint64(bits)
+                key |= segment[j:j + count][valid]
+            key <<= np.uint64(doc_bits)
+            key |= doc_of[valid]
+            values[filled:filled + len(key)] = key
+            filled += len(key)
+            del key, valid, doc_of
+        values = values[:filled]
+        values.sort()
+        yield from _slices(values, doc_bits, bits)
+        del values
+        if rare_keys:
+            keys, doc_ids = np.concatenate(rare_keys), np.concatenate(rare_docs)
+            del rare_keys, rare_docs
+            order = np.argsort(keys, kind="stable")  # positions, hence documents, stay in order within a gram
+            keys, doc_ids = keys[order], doc_ids[order]
+            first = np.ones(len(keys), dtype=bool)
+            first[1:] = (keys[1:] != keys[:-1]) | (doc_ids[1:] != doc_ids[:-1])
+            starts = np.flatnonzero(first)
+            tfs = np.diff(np.append(starts, len(keys)))
+            yield keys[starts], 16, doc_ids[starts].astype(np.int64), tfs
+
+
+def _slices(values: np.ndarray, doc_bits: int, bits: int):
+    total = len(values)
+    mask = np.uint64((1 << doc_bits) - 1)
+    i = 0
+    while i < total:
+        j = min(total, i + SLICE)
+        if j < total:
+            end = ((int(values[j - 1]) >> doc_bits) + 1) << doc_bits
+            j = total if end >= 1 << (8 * values.itemsize) else int(np.searchsorted(values, values.dtype.type(end)))
+        part = values[i:j]
+        first = np.ones(len(part), dtype=bool)
+        np.not_equal(part[1:], part[:-1], out=first[1:])
+        starts = np.flatnonzero(first)
+        tfs = np.diff(np.append(starts, len(part)))
+        distinct = part[starts]
+        yield distinct.astype(np.uint64) >> np.uint64(doc_bits), bits, (distinct & mask).astype(np.int64), tfs
+        i = j
+
+
 class _Corpus:
-    """All folded text as one array of dense character ids (0 separates segments and documents)."""
+    """All folded text as two streams of dense character ids: whole documents, and their heads."""
 
     def __init__(self, docs: list[SearchDoc]) -> None:
-        texts = []
-        head_lengths = []
-        for doc in docs:
-            folded = [fold(segment) for segment in doc.segments]
-            head = "\0".join(folded[:HEAD_SEGMENTS])
-            texts.append(head + "\0" + "\0".join(folded[HEAD_SEGMENTS:]) + "\0")
-            head_lengths.append(len(head))
-        lengths = np.array([len(t) for t in texts], dtype=np.int64)
-        self.starts = np.concatenate([[0], np.cumsum(lengths)])
-        self.head_ends = self.starts[:-1] + np.array(head_lengths, dtype=np.int64)
-        self.total_chars = int(self.starts[-1])
-        # dense ids: 0 is the separator, then code points in order
-        code_points = np.frombuffer("".join(texts).encode("utf-32-le"), dtype="<u4")
-        del texts
-        self.id_to_cp = np.unique(code_points)
-        if self.id_to_cp[0] != 0:
-            self.id_to_cp = np.concatenate([[0], self.id_to_cp]).astype(np.uint32)
+        folder = CodePointFolder()
+        folder.table[0], folder.known[0] = 0, True  # NUL, dropped from the texts, separates segments
+        batches, counts = [], np.zeros(0x110000, dtype=np.int64)
+        doc_starts, head_ends = [], []
+        base = 0
+        self.covered = np.zeros(len(docs), dtype=bool)
+        for b0 in range(0, len(docs), FOLD_DOCS):
+            batch = docs[b0:b0 + FOLD_DOCS]
+            parts, segments = [], []
+            for doc in batch:
+                for segment in doc.segments:
+                    parts.append(strip_notes(segment.replace("\0", "")))
+                    parts.append("\0")
+                segments.append(len(doc.segments))
+            cps = np.frombuffer("".join(parts).encode("utf-32-le", "surrogatepass"), dtype="<u4")
+            del parts
+            folded = folder(cps)
+            del cps
+            folded = folded[folded != DROPPED]
+            separators = np.flatnonzero(folded == 0)
+            segments = np.array(segments, dtype=np.int64)
+            last = np.cumsum(segments) - 1
+            ends = separators[last] + 1
+            starts = np.concatenate([[0], ends[:-1]])
+            doc_starts.append(base + starts)
+            head_ends.append(base + separators[last - segments + HEAD_SEGMENTS])
+            self.covered[b0:b0 + len(batch)] = (ends - starts) > segments
+            counts += np.bincount(folded, minlength=0x110000)
+            batches.append(folded)
+            base += len(folded)
+        self.total_chars = base
+        counts[0] = 0
+        present = np.flatnonzero(counts)
+        order = present[np.lexsort((present, -counts[present]))]  # most frequent first
+        self.id_to_cp = np.concatenate([[0], order]).astype(np.uint32)
         if len(self.id_to_cp) > 0xFFFF:
             raise IndexError_(f"the archive uses {len(self.id_to_cp)} distinct characters; the index handles 65,535")
-        self.ids = np.searchsorted(self.id_to_cp, code_points).astype(np.uint16)
-        del code_points
-        self.doc_of = np.repeat(np.arange(len(docs), dtype=np.uint32), lengths)
-        self.chunks = self._chunks()
-
-    def _chunks(self) -> list[tuple[int, int]]:
-        """Position ranges of whole documents, about CHUNK_CHARS each."""
-        chunks, start = [], 0
-        for end in self.starts[1:]:
-            if end - start >= CHUNK_CHARS:
-                chunks.append((start, int(end)))
-                start = int(end)
-        if start < self.total_chars:
-            chunks.append((start, self.total_chars))
-        return chunks
-
-    def pairs(self, chunk: tuple[int, int], n: int, head: bool, shards: int):
-        """Distinct (gram key, doc, tf, shard) of the n-grams of one chunk, sorted by key then doc."""
-        start, end = chunk
-        ids = self.ids[start:end]
-        count = len(ids) - n + 1
-        if count <= 0:
-            return (np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.uint32), np.zeros(0, dtype=np.uint8),
-                    np.zeros(0, dtype=np.int64))
-        valid = np.ones(count, dtype=bool)
-        key = np.zeros(count, dtype=np.uint64)
-        for j in range(n):
-            part = ids[j:j + count]
-            valid &= part != 0
-            key = (key << np.uint64(16)) | part.astype(np.uint64)
-        docs = self.doc_of[start:start + count]
-        if head:
-            positions = np.arange(start, start + count, dtype=np.int64)
-            valid &= positions + n <= self.head_ends[docs]
-        key, docs = key[valid], docs[valid]
-        order = np.argsort(key, kind="stable")  # positions, hence documents, stay in order within a key
-        key, docs = key[order], docs[order]
-        first = np.ones(len(key), dtype=bool)
-        first[1:] = (key[1:] != key[:-1]) | (docs[1:] != docs[:-1])
-        starts = np.flatnonzero(first)
-        tf = np.minimum(np.diff(np.append(starts, len(key))), 255).astype(np.uint8)
-        key, docs = key[starts], docs[starts]
-        h = np.full(len(key), FNV_OFFSET, dtype=np.uint64)
-        h = ((h ^ np.uint64(1 if head else 0)) * np.uint64(FNV_PRIME)) & np.uint64(0xFFFFFFFF)
-        for j in range(n):
-            cid = (key >> np.uint64(16 * (n - 1 - j))) & np.uint64(0xFFFF)
-            h = ((h ^ self.id_to_cp[cid].astype(np.uint64)) * np.uint64(FNV_PRIME)) & np.uint64(0xFFFFFFFF)
-        return key, docs, tf, (h % np.uint64(shards)).astype(np.int64)
-
-    def code_points(self, key: int, n: int) -> list[int]:
-        return [int(self.id_to_cp[(key >> (16 * (n - 1 - j))) & 0xFFFF]) for j in range(n)]
+        to_id = np.zeros(0x110000, dtype=np.uint16)
+        to_id[order] = np.arange(1, len(order) + 1, dtype=np.uint16)
+        ids = np.empty(base, dtype=np.uint16)
+        at = 0
+        while batches:
+            folded = batches.pop(0)
+            ids[at:at + len(folded)] = to_id[folded]
+            at += len(folded)
+        del to_id, counts
+        starts = np.concatenate([*doc_starts, [base]]).astype(np.int64)
+        self.all = _Stream(ids, starts)
+        # heads: title \0 unit \0 of each document
+        heads = np.concatenate(head_ends).astype(np.int64) + 1 if docs else np.zeros(0, dtype=np.int64)
+        lengths = heads - starts[:-1]
+        head_starts = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)
+        take = np.repeat(starts[:-1] - head_starts[:-1], lengths) + np.arange(int(head_starts[-1]), dtype=np.int64)
+        self.head = _Stream(ids[take], head_starts)
 
 
-def _encode(keys, doc_ids, tfs, n: int, head: bool, n_docs: int, corpus: _Corpus, shards: int,
-            entries: dict[int, list[tuple]]) -> None:
-    """Postings of one gram length into shard entries."""
-    if not len(keys):
-        return
-    new_gram = np.ones(len(keys), dtype=bool)
-    new_gram[1:] = keys[1:] != keys[:-1]
-    group_starts = np.flatnonzero(new_gram)
-    group_ends = np.append(group_starts[1:], len(keys))
-    previous = np.empty(len(doc_ids), dtype=np.int64)
-    previous[1:] = doc_ids[:-1]
-    previous[group_starts] = -1
-    deltas = doc_ids.astype(np.int64) - previous
-    values = (deltas.astype(np.uint64) << np.uint64(2)) | (np.minimum(tfs, 4).astype(np.uint64) - np.uint64(1))
-    data, ends = varints(values)
-    begins = ends - np.diff(np.concatenate([[0], ends]))
-    bitmap_bytes = (n_docs + 7) // 8
-    data_bytes = data.tobytes()
-    for g0, g1 in zip(group_starts.tolist(), group_ends.tolist()):
-        key = int(keys[g0])
-        cps = corpus.code_points(key, n)
-        shard = gram_hash(head, cps) % shards
-        df = g1 - g0
-        sparse_len = int(ends[g1 - 1] - begins[g0])
-        if sparse_len <= bitmap_bytes:
-            kind, payload = SPARSE, data_bytes[int(begins[g0]):int(ends[g1 - 1])]
+class _Spool:
+    """Encoded shard entries, spooled to a file, with (shard, offset, length) of each."""
+
+    def __init__(self, file, writer: _Writer, shards: int, n_docs: int, id_to_cp: np.ndarray) -> None:
+        self.file, self.writer, self.shards, self.n_docs = file, writer, shards, n_docs
+        self.id_to_cp = id_to_cp
+        self.offset = 0
+        self.records: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+        self.externals: dict[int, int] = {}
+
+    def _append(self, data: bytes | np.ndarray, shard: np.ndarray, begin: np.ndarray, length: np.ndarray) -> None:
+        self.file.write(data)
+        self.records.append((shard.astype(np.int64), begin.astype(np.int64) + self.offset, length.astype(np.int64)))
+        self.offset += len(data)
+
+    def add(self, keys: np.ndarray, bits: int, doc_ids: np.ndarray, tfs: np.ndarray, n: int, head: bool) -> None:
+        """Entries of one slice of distinct (gram, doc) pairs, sorted by gram then doc."""
+        if not len(keys):
+            return
+        new_gram = np.ones(len(keys), dtype=bool)
+        np.not_equal(keys[1:], keys[:-1], out=new_gram[1:])
+        g_start = np.flatnonzero(new_gram)
+        df = np.diff(np.append(g_start, len(keys)))
+        gram_keys = keys[g_start]
+        char_mask = np.uint64((1 << bits) - 1)
+        cps = [self.id_to_cp[((gram_keys >> np.uint64(bits * (n - 1 - j))) & char_mask).astype(np.int64)]
+               for j in range(n)]
+        h = np.full(len(gram_keys), FNV_OFFSET, dtype=np.uint64)
+        for cp in cps:
+            h = ((h ^ cp.astype(np.uint64)) * np.uint64(FNV_PRIME)) & np.uint64(0xFFFFFFFF)
+        shard = (h % np.uint64(self.shards)).astype(np.int64)
+        previous = np.empty(len(doc_ids), dtype=np.int64)
+        previous[1:] = doc_ids[:-1]
+        previous[g_start] = -1
+        values = ((doc_ids - previous).astype(np.uint64) << np.uint64(2)) | (np.minimum(tfs, 4) - 1).astype(np.uint64)
+        sparse_len = np.add.reduceat(varint_lengths(values), g_start)
+        slow = sparse_len > min((self.n_docs + 7) // 8, EXTERNAL)
+        flags = (int(head) << 2) | (n << 3)
+        # fast grams: one varint sequence [flags, code points, df, payload length, posting values] each
+        fast = np.flatnonzero(~slow)
+        if len(fast):
+            width = n + 3
+            count = np.where(slow, 0, width + df)
+            offset = np.concatenate([[0], np.cumsum(count)])
+            sequence = np.empty(int(offset[-1]), dtype=np.uint64)
+            header = np.empty((len(fast), width), dtype=np.uint64)
+            header[:, 0] = flags
+            for j in range(n):
+                header[:, 1 + j] = cps[j][fast]
+            header[:, n + 1] = df[fast]
+            header[:, n + 2] = sparse_len[fast]
+            sequence[(offset[fast][:, None] + np.arange(width)).ravel()] = header.ravel()
+            gram_of = np.repeat(np.arange(len(g_start)), df)
+            keep = ~slow[gram_of]
+            pick = np.flatnonzero(keep)
+            gram_of = gram_of[pick]
+            sequence[offset[gram_of] + width + (pick - g_start[gram_of])] = values[pick]
+            data, ends = varints(sequence)
+            begin = np.concatenate([[0], ends])[offset[fast]]
+            end = ends[offset[fast + 1] - 1]
+            self._append(data.tobytes(), shard[fast], begin, end - begin)
+        for g in np.flatnonzero(slow).tolist():
+            g0, g1 = int(g_start[g]), int(g_start[g]) + int(df[g])
+            number = int(shard[g])
+            if sparse_len[g] <= (self.n_docs + 7) // 8:
+                kind, payload = SPARSE, varints(values[g0:g1])[0].tobytes()
+            else:
+                present = np.zeros(self.n_docs, dtype=bool)
+                present[doc_ids[g0:g1]] = True
+                kind, payload = BITMAP, np.packbits(present, bitorder="little").tobytes()
+            if len(payload) > EXTERNAL:
+                k = self.externals.get(number, 0)
+                self.externals[number] = k + 1
+                self.writer.write(f"p/{number}-{k}.gz", gz_huffman(bytes([kind]) + payload))
+                kind, payload = EXTERNAL_KIND, varint(k)
+            entry = (varint(kind | flags) + b"".join(varint(int(cp[g])) for cp in cps) + varint(g1 - g0)
+                     + varint(len(payload)) + payload)
+            self._append(entry, np.array([number]), np.array([0]), np.array([len(entry)]))
+
+    def write_shards(self) -> None:
+        """Every shard file (an empty one too: the browser asks for any shard a gram hashes to)."""
+        if self.records:
+            shard, begin, length = (np.concatenate(parts) for parts in zip(*self.records))
         else:
-            bits = np.zeros(n_docs, dtype=bool)
-            bits[doc_ids[g0:g1]] = True
-            kind, payload = BITMAP, np.packbits(bits, bitorder="little").tobytes()
-        entries[shard].append((1 if head else 0, n, cps, kind, df, payload))
+            shard = begin = length = np.zeros(0, dtype=np.int64)
+        self.records = []
+        order = np.argsort(shard, kind="stable")
+        shard, begin, length = shard[order], begin[order], length[order]
+        per_shard = np.bincount(shard, minlength=self.shards)
+        first_entry = np.concatenate([[0], np.cumsum(per_shard)])
+        shard_bytes = np.bincount(shard, weights=length, minlength=self.shards).astype(np.int64)
+        bytes_before = np.concatenate([[0], np.cumsum(shard_bytes)])
+        self.file.flush()
+        spooled = np.memmap(self.file, dtype=np.uint8, mode="r") if self.offset else np.zeros(0, dtype=np.uint8)
+        self.writer.folder("s")
+        s0 = 0
+        while s0 < self.shards:
+            # shards [s0, s1) with about GATHER_BYTES of entries
+            s1 = int(np.searchsorted(bytes_before, bytes_before[s0] + GATHER_BYTES, side="right")) - 1
+            s1 = min(max(s1, s0 + 1), self.shards)
+            e0, e1 = first_entry[s0], first_entry[s1]
+            lengths = length[e0:e1]
+            out_starts = np.concatenate([[0], np.cumsum(lengths)])
+            take = np.repeat(begin[e0:e1] - out_starts[:-1], lengths) + np.arange(int(out_starts[-1]), dtype=np.int64)
+            gathered = spooled[take].tobytes()
+            for s in range(s0, s1):
+                lo, hi = out_starts[first_entry[s] - e0], out_starts[first_entry[s + 1] - e0]
+                data = varint(int(per_shard[s])) + gathered[lo:hi]
+                self.writer.raw(f"s/{s}.gz", gz_huffman(data))
+            s0 = s1
+        del spooled
 
 
 class _Writer:
@@ -269,38 +411,37 @@ class _Writer:
         self.files = 0
         self.bytes = 0
         self.unit_bytes = 2
+        self.folders: set[str] = set()
 
-    def write(self, relative: str, data: bytes) -> None:
-        path = self.out / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
+    def folder(self, relative: str) -> None:
+        if relative not in self.folders:
+            os.makedirs(os.path.join(self.out, relative), exist_ok=True)
+            self.folders.add(relative)
+
+    def raw(self, relative: str, data: bytes) -> None:
+        """Write a file whose folder exists."""
+        with open(os.path.join(self.out, relative), "wb") as f:
+            f.write(data)
         self.files += 1
         self.bytes += len(data)
+
+    def write(self, relative: str, data: bytes) -> None:
+        self.folder(os.path.dirname(relative))
+        self.raw(relative, data)
 
     def json(self, relative: str, value, level: int = 9) -> None:
         self.write(relative, gz(json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), level))
 
-    def shard(self, shard: int, entries: list[tuple]) -> None:
-        entries.sort(key=lambda e: (e[0], e[1], e[2]))
-        out = bytearray(varint(len(entries)))
-        external = 0
-        for head, n, cps, kind, df, payload in entries:
-            if len(payload) > EXTERNAL:
-                self.write(f"p/{shard}-{external}.gz", gz(bytes([kind]) + payload))
-                kind, payload = EXTERNAL_KIND, varint(external)
-                external += 1
-            out += varint(kind | head << 2 | n << 3)
-            for cp in cps:
-                out += varint(cp)
-            out += varint(df) + varint(len(payload)) + payload
-        self.write(f"s/{shard}.gz", gz(bytes(out)))
-
     def documents(self, docs: list[SearchDoc]) -> None:
+        self.folder("m")
         for start in range(0, len(docs), BLOCK):
             rows = [[d.url, d.path, d.title, d.unit, d.year, d.region_label, d.category] for d in docs[start:start + BLOCK]]
-            self.json(f"m/{start // BLOCK}.gz", rows)
+            self.raw(f"m/{start // BLOCK}.gz", gz(json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode("utf-8")))
+        dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
         for i, doc in enumerate(docs):
-            self.json(f"t/{i // 1000}/{i}.gz", list(doc.segments), level=6)
+            if i % 1000 == 0:
+                self.folder(f"t/{i // 1000}")
+            self.raw(f"t/{i // 1000}/{i}.gz", gz(dumps(list(doc.segments)).encode("utf-8"), 6))
 
     def facets(self, docs: list[SearchDoc]) -> None:
         years = sorted({d.year for d in docs if d.year is not None}, reverse=True)
@@ -320,6 +461,8 @@ class _Writer:
         unit_index = {u: i for i, u in enumerate(units)}
         if len(regions) > 0xFFFF:
             raise IndexError_("more than 65,535 regions")
+        if len(years) > 254 or len(categories) > 255:
+            raise IndexError_("too many years or categories for one byte")
         cols = bytearray()
         cols += bytes(year_index.get(d.year, 0) for d in docs)
         cols += bytes(category_index[d.category] for d in docs)
@@ -330,12 +473,10 @@ class _Writer:
         names = json.dumps(units, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         self.write("units.gz", gz(column.tobytes() + names))
         self.json("facets.gz", {"years": [None, *years], "categories": categories, "regions": regions})
-        if len(years) > 254 or len(categories) > 255:
-            raise IndexError_("too many years or categories for one byte")
 
 
 def index_size(out: Path) -> int:
     return sum(f.stat().st_size for f in out.rglob("*") if f.is_file())
 
 
-__all__ = ["build_index", "IndexStats", "gram_hash", "IndexError_", "index_size", "os"]
+__all__ = ["build_index", "IndexStats", "gram_hash", "IndexError_", "index_size"]
