@@ -39,6 +39,11 @@ class SiteInfo:
     """The site's public address with a trailing slash, or '' when not configured."""
 
 
+TIMELINE_WINDOW = 9
+"""A report page lists at most this many of its unit's reports, itself in the middle; the unit's
+own page lists them all (at 50,000 reports a unit averages 9 reports, the largest 50+)."""
+
+
 @dataclass
 class ReportView:
     report: Report
@@ -46,7 +51,9 @@ class ReportView:
     breadcrumbs: list[Link]
     fields: list[Field]
     same_unit: list[Link]
-    """The unit's reports, oldest first; the current one has an empty url."""
+    """The unit's reports around this one (TIMELINE_WINDOW), oldest first; this one has an empty url."""
+    same_unit_total: int = 0
+    """How many reports the unit has in all (its page lists them)."""
     previous: Link | None = None
     """The unit's report of the nearest earlier year."""
     next: Link | None = None
@@ -96,7 +103,8 @@ class ReportViews:
         if r.tags:
             fields.append(Field("主题", [Link(t, "") for t in r.tags], style="list"))
         timeline = self.catalogue.same_unit(r)
-        same_unit = [Link(f"{year_title(o.year)} · {o.title}", "" if o is r else report_url(o.slug)) for o in timeline]
+        same_unit = [Link(f"{year_title(o.year)} · {o.title}", "" if o is r else report_url(o.slug))
+                     for o in timeline_window(timeline, r)]
         previous, next_ = neighbours(r, timeline)
         absolute = self.site.url + report_url(r.slug) if self.site.url else ""
         region = r.region.path_name.replace("/", "") if r.region else "地区不详"
@@ -104,7 +112,7 @@ class ReportViews:
         return ReportView(
             report=r, url=report_url(r.slug),
             breadcrumbs=[YEARS_ROOT, Link(year_title(r.year), year_url(r.year))],
-            fields=fields, same_unit=same_unit if len(same_unit) > 1 else [],
+            fields=fields, same_unit=same_unit if len(same_unit) > 1 else [], same_unit_total=len(timeline),
             previous=previous, next=next_, similar_links=lambda: self.similar_links(r),
             citation=citation(r, self.site, absolute or report_url(r.slug)), absolute_url=absolute,
             description=description, jsonld=json_for_script(report_jsonld(r, self.site, absolute, description)),
@@ -118,6 +126,13 @@ class ReportViews:
             links.append(Link(other.title, report_url(other.slug), s.percent,
                               note=f"{other.unit} · {year_title(other.year)}"))
         return links
+
+
+def timeline_window(timeline: list[Report], report: Report, size: int = TIMELINE_WINDOW) -> list[Report]:
+    """At most `size` reports of the timeline, the given one as near the middle as the ends allow."""
+    here = next(index for index, other in enumerate(timeline) if other is report)
+    start = max(0, min(here - size // 2, len(timeline) - size))
+    return timeline[start:start + size]
 
 
 def neighbours(report: Report, timeline: list[Report]) -> tuple[Link | None, Link | None]:
