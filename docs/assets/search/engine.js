@@ -172,18 +172,22 @@ export class SearchEngine {
     return this.memo("s:" + number, async () => {
       const data = await this.bytes(`s/${number}.gz`);
       const r = new Reader(data);
+      // varint(count), the headers of all entries, then their payloads in the same order
       const entries = new Map();
       const count = r.varint();
+      const headers = [];
       for (let e = 0; e < count; e++) {
         const flags = r.varint();
         const n = flags >> 3;
         let gram = "";
         for (let k = 0; k < n; k++) gram += String.fromCodePoint(r.varint());
         const df = r.varint();
-        const len = r.varint();
-        const payload = data.subarray(r.i, r.i + len);
-        r.i += len;
-        entries.set(((flags >> 2) & 1) + "|" + gram, { kind: flags & 3, df, payload });
+        headers.push([((flags >> 2) & 1) + "|" + gram, flags & 3, df, r.varint()]);
+      }
+      let at = r.i;
+      for (const [key, kind, df, len] of headers) {
+        entries.set(key, { kind, df, payload: data.subarray(at, at + len) });
+        at += len;
       }
       return entries;
     });

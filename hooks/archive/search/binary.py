@@ -22,31 +22,38 @@ def varint(value: int) -> bytes:
 
 
 def varint_lengths(values: np.ndarray) -> np.ndarray:
-    """Bytes of each value's varint (values: unsigned integers)."""
-    lengths = np.ones(len(values), dtype=np.int64)
+    """Bytes of each value's varint (values: unsigned integers), as uint8."""
+    lengths = np.ones(len(values), dtype=np.uint8)
     for k in range(1, 10):
         over = values >= (1 << (7 * k))
         if not over.any():
             break
-        lengths += over
+        lengths += over.view(np.uint8)
     return lengths
 
 
 def varints(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Encode many values at once: (bytes as uint8, end offset of each value in them)."""
+    """Encode many values at once: (bytes as uint8, byte length of each value as uint8)."""
     values = values.astype(np.uint64, copy=False)
     lengths = varint_lengths(values)
-    ends = np.cumsum(lengths)
     width = int(lengths.max()) if len(lengths) else 0
     if width <= 1:
-        return values.astype(np.uint8), ends
-    # one row per value, one column per byte; the bytes a value has, row by row, are the output
-    table = np.empty((len(values), width), dtype=np.uint8)
-    for k in range(width):
-        column = (values >> np.uint64(7 * k)).astype(np.uint8) & np.uint8(0x7F)
-        column |= (lengths > k + 1).astype(np.uint8) << np.uint8(7)
-        table[:, k] = column
-    return table[np.arange(width) < lengths[:, None]], ends
+        return values.astype(np.uint8), lengths
+    if width <= 4:
+        # the (up to) four bytes of each value in one little-endian uint32, then the bytes it has
+        v = values.astype(np.uint32)
+        packed = v & np.uint32(0x7F)
+        for k in range(1, width):
+            packed |= ((v >> np.uint32(7 * k)) & np.uint32(0x7F)) << np.uint32(8 * k)
+            packed |= (lengths > k).astype(np.uint32) << np.uint32(8 * k - 1)
+        table = packed.astype("<u4").view(np.uint8).reshape(-1, 4)
+    else:
+        table = np.zeros((len(values), width), dtype=np.uint8)
+        for k in range(width):
+            table[:, k] = ((values >> np.uint64(7 * k)) & np.uint64(0x7F)).astype(np.uint8)
+            table[:, k] |= (lengths > k + 1).view(np.uint8) << np.uint8(7)
+    keep = np.arange(table.shape[1], dtype=np.uint8) < lengths[:, None]
+    return np.compress(keep.ravel(), table.ravel()), lengths
 
 
 def gz(data: bytes, level: int = 9) -> bytes:

@@ -21,9 +21,9 @@ postings of a gram are in the same shard (the hash is of the gram alone), so a t
 A posting is either sparse (varints of `(doc delta << 2) | min(tf - 1, 3)`) or a bitmap of all
 documents (whichever is smaller).
 
-Shard entry: varint(kind | head << 2 | n << 3), n varints (code points), varint(df),
-varint(payload length), payload. kind 0 sparse, 1 bitmap, 2 external (payload: varint k).
-Entries are in no particular order.
+Shard file: varint(entries), each entry's header, then each entry's payload in the same order.
+Header: varint(kind | head << 2 | n << 3), n varints (code points), varint(df), varint(payload
+length). kind 0 sparse, 1 bitmap, 2 external (payload: varint k). Entries are in no particular order.
 
 How it is built (numpy throughout; no Python loop per gram or per posting): the archive is folded
 as one array of code points and renumbered densely by frequency (0 separates segments). For each
@@ -104,8 +104,8 @@ def build_index(docs: list[SearchDoc], out: Path) -> IndexStats:
     shards = _shard_count(total_chars)
     writer = _Writer(out)
     postings = 0
-    with tempfile.TemporaryFile(prefix="search-index-", dir=out) as spool_file:
-        spool = _Spool(spool_file, writer, shards, n_docs, corpus.id_to_cp)
+    with tempfile.TemporaryFile(dir=out) as headers, tempfile.TemporaryFile(dir=out) as payloads:
+        spool = _Spool((headers, payloads), writer, shards, n_docs, corpus.id_to_cp)
         for head, stream in ((False, corpus.all), (True, corpus.head)):
             for n in range(1, MAX_GRAM + 1):
                 for keys, bits, doc_ids, tfs in stream.pairs(n):
@@ -292,20 +292,30 @@ class _Corpus:
         self.head = _Stream(ids[take], head_starts)
 
 
-class _Spool:
-    """Encoded shard entries, spooled to a file, with (shard, offset, length) of each."""
+def _ragged(begin: np.ndarray, length: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Indices taking `length[i]` items from `begin[i]`, one range after the other, and where each range starts."""
+    starts = np.concatenate([[0], np.cumsum(length)]).astype(np.int64)
+    return np.repeat(begin - starts[:-1], length) + np.arange(int(starts[-1]), dtype=np.int64), starts
 
-    def __init__(self, file, writer: _Writer, shards: int, n_docs: int, id_to_cp: np.ndarray) -> None:
-        self.file, self.writer, self.shards, self.n_docs = file, writer, shards, n_docs
+
+class _Spool:
+    """Encoded shard entries, spooled to two files (entry headers, payloads), with the shard and
+    the byte ranges of each entry."""
+
+    def __init__(self, files, writer: _Writer, shards: int, n_docs: int, id_to_cp: np.ndarray) -> None:
+        self.files, self.writer, self.shards, self.n_docs = files, writer, shards, n_docs
         self.id_to_cp = id_to_cp
-        self.offset = 0
-        self.records: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+        self.offsets = [0, 0]
+        self.records: list[tuple[np.ndarray, ...]] = []
         self.externals: dict[int, int] = {}
 
-    def _append(self, data: bytes | np.ndarray, shard: np.ndarray, begin: np.ndarray, length: np.ndarray) -> None:
-        self.file.write(data)
-        self.records.append((shard.astype(np.int64), begin.astype(np.int64) + self.offset, length.astype(np.int64)))
-        self.offset += len(data)
+    def _append(self, shard, header: bytes, header_ranges, payload: bytes, payload_ranges) -> None:
+        record = [np.asarray(shard, dtype=np.int64)]
+        for k, (data, (begin, length)) in enumerate(((header, header_ranges), (payload, payload_ranges))):
+            self.files[k].write(data)
+            record += [np.asarray(begin, dtype=np.int64) + self.offsets[k], np.asarray(length, dtype=np.int64)]
+            self.offsets[k] += len(data)
+        self.records.append(tuple(record))
 
     def add(self, keys: np.ndarray, bits: int, doc_ids: np.ndarray, tfs: np.ndarray, n: int, head: bool) -> None:
         """Entries of one slice of distinct (gram, doc) pairs, sorted by gram then doc."""
@@ -321,71 +331,72 @@ class _Spool:
                for j in range(n)]
         h = np.full(len(gram_keys), FNV_OFFSET, dtype=np.uint64)
         for cp in cps:
-            h = ((h ^ cp.astype(np.uint64)) * np.uint64(FNV_PRIME)) & np.uint64(0xFFFFFFFF)
+            h ^= cp
+            h *= np.uint64(FNV_PRIME)
+            h &= np.uint64(0xFFFFFFFF)
         shard = (h % np.uint64(self.shards)).astype(np.int64)
+        # sparse postings of every gram, one after the other
         previous = np.empty(len(doc_ids), dtype=np.int64)
         previous[1:] = doc_ids[:-1]
         previous[g_start] = -1
-        values = ((doc_ids - previous).astype(np.uint64) << np.uint64(2)) | (np.minimum(tfs, 4) - 1).astype(np.uint64)
-        sparse_len = np.add.reduceat(varint_lengths(values), g_start)
-        slow = sparse_len > min((self.n_docs + 7) // 8, EXTERNAL)
+        values = (doc_ids - previous).astype(np.uint64)
+        values <<= np.uint64(2)
+        values |= (np.minimum(tfs, 4) - 1).astype(np.uint64)
+        payload, lengths = varints(values)
+        p_len = np.add.reduceat(lengths, g_start, dtype=np.int64)
+        p_begin = np.concatenate([[0], np.cumsum(p_len)[:-1]])
+        del lengths
+        slow = p_len > min((self.n_docs + 7) // 8, EXTERNAL)
         flags = (int(head) << 2) | (n << 3)
-        # fast grams: one varint sequence [flags, code points, df, payload length, posting values] each
         fast = np.flatnonzero(~slow)
         if len(fast):
             width = n + 3
-            count = np.where(slow, 0, width + df)
-            offset = np.concatenate([[0], np.cumsum(count)])
-            sequence = np.empty(int(offset[-1]), dtype=np.uint64)
             header = np.empty((len(fast), width), dtype=np.uint64)
             header[:, 0] = flags
             for j in range(n):
                 header[:, 1 + j] = cps[j][fast]
             header[:, n + 1] = df[fast]
-            header[:, n + 2] = sparse_len[fast]
-            sequence[(offset[fast][:, None] + np.arange(width)).ravel()] = header.ravel()
-            gram_of = np.repeat(np.arange(len(g_start)), df)
-            keep = ~slow[gram_of]
-            pick = np.flatnonzero(keep)
-            gram_of = gram_of[pick]
-            sequence[offset[gram_of] + width + (pick - g_start[gram_of])] = values[pick]
-            data, ends = varints(sequence)
-            begin = np.concatenate([[0], ends])[offset[fast]]
-            end = ends[offset[fast + 1] - 1]
-            self._append(data.tobytes(), shard[fast], begin, end - begin)
+            header[:, n + 2] = p_len[fast]
+            header_bytes, lengths = varints(header.ravel())
+            h_len = lengths.reshape(-1, width).sum(axis=1, dtype=np.int64)
+            h_begin = np.concatenate([[0], np.cumsum(h_len)[:-1]])
+            self._append(shard[fast], header_bytes.tobytes(), (h_begin, h_len),
+                         payload.tobytes(), (p_begin[fast], p_len[fast]))
         for g in np.flatnonzero(slow).tolist():
             g0, g1 = int(g_start[g]), int(g_start[g]) + int(df[g])
             number = int(shard[g])
-            if sparse_len[g] <= (self.n_docs + 7) // 8:
-                kind, payload = SPARSE, varints(values[g0:g1])[0].tobytes()
+            if p_len[g] <= (self.n_docs + 7) // 8:
+                kind, data = SPARSE, payload[int(p_begin[g]):int(p_begin[g] + p_len[g])].tobytes()
             else:
                 present = np.zeros(self.n_docs, dtype=bool)
                 present[doc_ids[g0:g1]] = True
-                kind, payload = BITMAP, np.packbits(present, bitorder="little").tobytes()
-            if len(payload) > EXTERNAL:
+                kind, data = BITMAP, np.packbits(present, bitorder="little").tobytes()
+            if len(data) > EXTERNAL:
                 k = self.externals.get(number, 0)
                 self.externals[number] = k + 1
-                self.writer.write(f"p/{number}-{k}.gz", gz_huffman(bytes([kind]) + payload))
-                kind, payload = EXTERNAL_KIND, varint(k)
-            entry = (varint(kind | flags) + b"".join(varint(int(cp[g])) for cp in cps) + varint(g1 - g0)
-                     + varint(len(payload)) + payload)
-            self._append(entry, np.array([number]), np.array([0]), np.array([len(entry)]))
+                self.writer.write(f"p/{number}-{k}.gz", gz_huffman(bytes([kind]) + data))
+                kind, data = EXTERNAL_KIND, varint(k)
+            entry = varint(kind | flags) + b"".join(varint(int(cp[g])) for cp in cps) + varint(g1 - g0) + varint(len(data))
+            self._append([number], entry, ([0], [len(entry)]), data, ([0], [len(data)]))
 
     def write_shards(self) -> None:
-        """Every shard file (an empty one too: the browser asks for any shard a gram hashes to)."""
+        """Every shard file (an empty one too: the browser asks for any shard a gram hashes to):
+        varint(entries), the entries' headers, then their payloads in the same order."""
         if self.records:
-            shard, begin, length = (np.concatenate(parts) for parts in zip(*self.records))
+            shard, h_begin, h_len, p_begin, p_len = (np.concatenate(parts) for parts in zip(*self.records))
         else:
-            shard = begin = length = np.zeros(0, dtype=np.int64)
+            shard = h_begin = h_len = p_begin = p_len = np.zeros(0, dtype=np.int64)
         self.records = []
         order = np.argsort(shard, kind="stable")
-        shard, begin, length = shard[order], begin[order], length[order]
+        shard, h_begin, h_len, p_begin, p_len = shard[order], h_begin[order], h_len[order], p_begin[order], p_len[order]
         per_shard = np.bincount(shard, minlength=self.shards)
         first_entry = np.concatenate([[0], np.cumsum(per_shard)])
-        shard_bytes = np.bincount(shard, weights=length, minlength=self.shards).astype(np.int64)
+        shard_bytes = np.bincount(shard, weights=h_len + p_len, minlength=self.shards).astype(np.int64)
         bytes_before = np.concatenate([[0], np.cumsum(shard_bytes)])
-        self.file.flush()
-        spooled = np.memmap(self.file, dtype=np.uint8, mode="r") if self.offset else np.zeros(0, dtype=np.uint8)
+        spooled = []
+        for k, f in enumerate(self.files):
+            f.flush()
+            spooled.append(np.memmap(f, dtype=np.uint8, mode="r") if self.offsets[k] else np.zeros(0, dtype=np.uint8))
         self.writer.folder("s")
         s0 = 0
         while s0 < self.shards:
@@ -393,13 +404,14 @@ class _Spool:
             s1 = int(np.searchsorted(bytes_before, bytes_before[s0] + GATHER_BYTES, side="right")) - 1
             s1 = min(max(s1, s0 + 1), self.shards)
             e0, e1 = first_entry[s0], first_entry[s1]
-            lengths = length[e0:e1]
-            out_starts = np.concatenate([[0], np.cumsum(lengths)])
-            take = np.repeat(begin[e0:e1] - out_starts[:-1], lengths) + np.arange(int(out_starts[-1]), dtype=np.int64)
-            gathered = spooled[take].tobytes()
+            take, h_at = _ragged(h_begin[e0:e1], h_len[e0:e1])
+            headers = spooled[0][take].tobytes()
+            take, p_at = _ragged(p_begin[e0:e1], p_len[e0:e1])
+            payloads = spooled[1][take].tobytes()
+            del take
             for s in range(s0, s1):
-                lo, hi = out_starts[first_entry[s] - e0], out_starts[first_entry[s + 1] - e0]
-                data = varint(int(per_shard[s])) + gathered[lo:hi]
+                a, b = first_entry[s] - e0, first_entry[s + 1] - e0
+                data = b"".join((varint(int(per_shard[s])), headers[h_at[a]:h_at[b]], payloads[p_at[a]:p_at[b]]))
                 self.writer.raw(f"s/{s}.gz", gz_huffman(data))
             s0 = s1
         del spooled
