@@ -33,9 +33,13 @@ def on_config(config):
 
 
 def on_files(files, config):
-    """Load and validate the catalogue, then add report pages and index pages."""
+    """Load and validate the catalogue, then add report pages and index pages; start writing the
+    feeds, sitemap and open data on another core (the search index started in `load`)."""
     site.load()
-    return site.add_pages(files, config)
+    files = site.add_pages(files, config)
+    if not site.is_preview_rebuild:
+        site.start_exports(config)
+    return files
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -76,10 +80,9 @@ def on_post_page(output, page, config):
 
 
 def on_post_build(config):
-    """Files beside the pages: redirects of moved reports; feeds, sitemap and open data; the search index.
+    """Redirects of moved reports; wait for the search index and the exports.
     A preview rebuild (make serve) keeps the site-wide files of its first build."""
     site.write_redirects(config)
     if not site.is_preview_rebuild:
-        site.write_exports(config)
-        site.write_search_index(config)
+        site.wait_for_background_work()
     site.finish_build()

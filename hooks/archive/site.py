@@ -75,6 +75,9 @@ class ArchiveSite:
         except SettingsError as e:
             raise PluginError(f"mkdocs.yml: {e}") from e
         self.project_dir = Path(config.config_file_path).resolve().parent
+        # The sitemap is written with the exports, with each page's real dates: MkDocs' own one
+        # (build date) is neither rendered (here) nor copied as a file (add_pages).
+        config.theme.static_templates.discard("sitemap.xml")
         self.catalogue: Catalogue | None = None
         self.reports_by_src: dict[str, Report] = {}
         self.listings_by_src: dict[str, Listing] = {}
@@ -83,6 +86,7 @@ class ArchiveSite:
         self.preview = preview
         self.site_dir = Path(config.site_dir)
         self.search_job: BackgroundJob | None = None
+        self.exports_job: BackgroundJob | None = None
         self.site_info = SiteInfo(config.site_name or "", _with_slash(config.site_url or ""))
         self.docs_dir = Path(config.docs_dir)
         self.history: dict[str, FileHistory] = {}
@@ -136,6 +140,9 @@ class ArchiveSite:
 
     def add_pages(self, files: Files, config) -> Files:
         """One page per published report and per index listing; none of them a nav entry."""
+        theme_sitemap = files.get_file_from_path("sitemap.xml")
+        if theme_sitemap is not None:
+            files.remove(theme_sitemap)
         if self.preview:
             # A report page shows its own file and its unit's timeline (near-duplicates are frozen
             # at the first build of a preview).
@@ -250,8 +257,9 @@ class ArchiveSite:
 
     # -- on_post_build ----------------------------------------------------------------------
 
-    def write_exports(self, config) -> None:
-        """Feeds, sitemap (replacing MkDocs' build-time one) and the open-data catalogue."""
+    def start_exports(self, config) -> None:
+        """Feeds, sitemap (MkDocs' own is turned off in on_config) and the open-data catalogue,
+        written on another core while MkDocs renders the pages; `wait_for_background_work` collects."""
         pages = []  # (url, the reports the page shows, git dates of its own source file)
         everything = self.catalogue.reports
         for file in self.files.documentation_pages():
@@ -263,8 +271,8 @@ class ArchiveSite:
             else:
                 path = _relative(Path(file.abs_src_path), self.project_dir) if file.abs_src_path else None
                 pages.append(PageDates(url, everything if url == "" else [], self.history.get(path)))
-        public_files(self.catalogue, self.report_history(), pages, self.site_info, config.site_description or "",
-                     Path(config.site_dir))
+        self.exports_job = BackgroundJob(public_files, self.catalogue, self.report_history(), pages, self.site_info,
+                                         config.site_description or "", Path(config.site_dir))
 
     def write_redirects(self, config) -> None:
         """A moved report's old URL keeps working: a small page that sends readers to the new one."""
@@ -280,13 +288,14 @@ class ArchiveSite:
             html = template.render(title=report.title, target=relative, canonical=config.site_url and config.site_url + new_url)
             target.write_text(html, encoding="utf-8")
 
-    def write_search_index(self, config) -> None:
-        """The full-text search index of every published report, in site/search/data/ (hooks/archive/search),
-        started in `load` on another core; here the build waits for it."""
-        try:
-            self.search_job.result()
-        except BackgroundError as e:
-            raise PluginError(f"search index: {e}") from e
+    def wait_for_background_work(self) -> None:
+        """The search index (hooks/archive/search, started in `load`) and the exports (started in
+        `add_pages`) were written on another core; the build waits for them and fails with them."""
+        for name, job in (("search index", self.search_job), ("feeds, sitemap and open data", self.exports_job)):
+            try:
+                job.result()
+            except BackgroundError as e:
+                raise PluginError(f"{name}: {e}") from e
 
 
 class SharedMarkdown:
