@@ -112,9 +112,13 @@ class Catalogue:
         groups: dict[str, list[Report]] = {}
         for report in self.reports:
             groups.setdefault(report.unit, []).append(report)
-        slugs = unique_slugs(sorted(groups))
-        units = [Unit(name, slugs[name], reports) for name, reports in groups.items()]
+        units = [Unit(name, self.unit_slugs[name], reports) for name, reports in groups.items()]
         return sorted(units, key=lambda u: (u.slug, u.name))
+
+    @functools.cached_property
+    def unit_slugs(self) -> dict[str, str]:
+        """Each unit's URL slug (pinyin; made unique across the catalogue)."""
+        return unique_slugs(sorted({report.unit for report in self.reports}))
 
     def region_tree(self) -> RegionNode:
         """Root node: provinces below it, and an `unknown` child (地区不详) when some report has no region."""

@@ -88,6 +88,9 @@ class Report:
     """Line of the file where the Markdown body starts."""
     chars: int = 0
     """Length of the body in characters."""
+    body: str = field(default="", compare=False, repr=False)
+    """The Markdown text below the front matter, as read with it (pages, search and
+    near-duplicates use this, never a second reading of the file)."""
     extra: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
 
@@ -223,6 +226,7 @@ def parse_report(
         source_path=source_path, slug=report_slug(source_path), title=title, unit=unit, year=year,
         category=category, region=region, date=date, source=source, tags=tuple(tags), draft=draft,
         review=tuple(review), redirect_from=tuple(redirect_from), body_line=body_line, chars=len(body.strip()),
+        body=body,
     )
     return report, []
 

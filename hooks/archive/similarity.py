@@ -95,10 +95,4 @@ def near_duplicates(texts: dict[str, str], threshold: float = THRESHOLD, limit: 
 
 def catalogue_near_duplicates(catalogue) -> dict[str, list[Similar]]:
     """Near-duplicates among the published reports of a `Catalogue`, keyed by report slug."""
-    from .schema import split_front_matter
-
-    texts = {}
-    for report in catalogue.reports:
-        raw = (catalogue.settings.reports_dir / report.source_path).read_text(encoding="utf-8")
-        texts[report.slug] = split_front_matter(raw)[1]
-    return near_duplicates(texts)
+    return near_duplicates({report.slug: report.body for report in catalogue.reports})

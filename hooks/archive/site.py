@@ -28,7 +28,7 @@ from .pages import Listing, all_listings
 from .pages.home import HomeView, home_view
 from .pages.report import ReportViews, SiteInfo
 from .regions import region_tree
-from .schema import Report, decode, split_front_matter
+from .schema import Report
 from .search import write_search_index
 from .similarity import catalogue_near_duplicates
 from .settings import ArchiveSettings, SettingsError
@@ -202,13 +202,8 @@ class ArchiveSite:
     # -- per page ---------------------------------------------------------------------------
 
     def report_body(self, page) -> str:
-        """The Markdown body of a report page (front matter already read by the catalogue)."""
-        report = self.reports_by_src[page.file.src_uri]
-        text, problem = decode(Path(page.file.abs_src_path).read_bytes(), report.source_path)
-        if problem:  # changed on disk since the catalogue read it
-            raise PluginError(str(problem))
-        _, body, _ = split_front_matter(text)
-        return body
+        """The Markdown body of a report page, as the catalogue read it with the front matter."""
+        return self.reports_by_src[page.file.src_uri].body
 
     def describe_page(self, page) -> None:
         """Give a generated page its template, title and view (read by the Jinja templates).

@@ -13,7 +13,6 @@ from markupsafe import Markup
 from ..catalogue import Catalogue
 from ..schema import Report
 from ..similarity import Similar
-from ..slugs import unique_slugs
 from ..urls import category_url, region_url, report_url, unit_url, year_url
 from . import Link
 from .years import ROOT as YEARS_ROOT
@@ -76,14 +75,14 @@ class ReportView:
 
 
 class ReportViews:
-    """Builds report page views; unit slugs are computed once for the whole catalogue."""
+    """Builds report page views."""
 
     def __init__(self, catalogue: Catalogue, similar: dict[str, list[Similar]] | None = None,
                  site: SiteInfo = SiteInfo("", "")):
         self.catalogue = catalogue
         self.similar = similar or {}
         self.site = site
-        self.unit_slugs = unique_slugs(sorted({r.unit for r in catalogue.reports}))
+        self.unit_slugs = catalogue.unit_slugs
 
     def view(self, report: Report) -> ReportView:
         r = report
