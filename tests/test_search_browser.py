@@ -32,7 +32,10 @@ def test_header_box(sample_site, viewport_name, viewport):
         page.wait_for_function("n => document.querySelector('[data-archive-search=dropdown] .md-search-result__meta').textContent.includes('找到 ' + n + ' 篇')", arg=want)
         hits = page.locator(".archive-hit")
         assert 1 <= hits.count() <= 8
-        assert page.locator(".archive-hit mark").count() >= 1
+        # the list shows first, the excerpts follow (highlighted, in the report's own script)
+        page.wait_for_function("() => document.querySelector('[data-archive-search=dropdown]').dataset.excerpts === '總結'")
+        assert page.locator(".archive-hit__excerpt mark").count() >= 1
+        assert float(page.locator('[data-archive-search="dropdown"]').get_attribute("data-ms")) > 0
         page.screenshot(path=str(ARTIFACTS / f"search-header-{viewport_name}.png"))
         first_href = hits.first.locator("a").get_attribute("href")
         box.press("Enter")
@@ -73,3 +76,25 @@ def test_search_page_facets_in_url(sample_site):
         assert status.inner_text() == f"找到 {len(listed)} 篇" or not listed
         page.set_viewport_size(PHONE)
         page.screenshot(path=str(ARTIFACTS / "search-page-phone.png"), full_page=False)
+
+
+def test_header_box_runs_on_a_pause_and_debounces_typing(sample_site):
+    """An input after a pause searches at once; fast keystrokes after it search once, for the last text."""
+    with serve(sample_site.site) as base, chromium() as browser:
+        page = browser.new_page(viewport=DESKTOP)
+        page.goto(base + "search/")
+        page.wait_for_load_state("networkidle")
+        page.evaluate("""() => {
+            window.searched = [];
+            const dropdown = document.querySelector('[data-archive-search=dropdown]');
+            new MutationObserver(() => window.searched.push(dropdown.dataset.query))
+                .observe(dropdown, { attributes: true, attributeFilter: ['data-query'] });
+        }""")
+        box = page.locator('[data-archive-search="box"]')
+        box.click()
+        box.type("科普宣传", delay=5)  # faster than the debounce: the first key at once, then the last text
+        page.wait_for_function("() => window.searched.includes('科普宣传')")
+        page.wait_for_timeout(300)
+        searched = page.evaluate("window.searched")
+        assert searched[-1] == "科普宣传" and len(searched) <= 2, searched
+

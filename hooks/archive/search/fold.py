@@ -104,9 +104,12 @@ class CodePointFolder:
         return self.table[cps]
 
 
+_TONED_CHAR = re.compile(f"[{TONED}]")
+
+
 def strip_notes(text: str) -> str:
-    """Step 1 of `fold`: the text without its pinyin annotations."""
-    if "(" in text or "（" in text:
+    """Step 1 of `fold`: the text without its pinyin annotations (a note has a tone mark)."""
+    if ("(" in text or "（" in text) and _TONED_CHAR.search(text):
         return PINYIN_NOTE.sub("", text)
     return text
 

@@ -52,8 +52,8 @@ FORMAT = 2
 MAX_GRAM = 4
 BLOCK = 32
 """Documents per metadata block file."""
-SHARD_TARGET = 12_000
-"""Aimed-at raw bytes of one shard file."""
+SHARD_TARGET = 24_000
+"""Aimed-at raw bytes of one shard file (a query term fetches one shard)."""
 EXTERNAL = 16_000
 """A posting of more bytes gets its own file."""
 FOLD_DOCS = 2_000
@@ -453,7 +453,7 @@ class _Writer:
         for i, doc in enumerate(docs):
             if i % 1000 == 0:
                 self.folder(f"t/{i // 1000}")
-            self.raw(f"t/{i // 1000}/{i}.gz", gz(dumps(list(doc.segments)).encode("utf-8"), 6))
+            self.raw(f"t/{i // 1000}/{i}.gz", gz(dumps(list(doc.segments)).encode("utf-8"), 6, window=13))
 
     def facets(self, docs: list[SearchDoc]) -> None:
         years = sorted({d.year for d in docs if d.year is not None}, reverse=True)
