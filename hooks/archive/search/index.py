@@ -58,9 +58,9 @@ EXTERNAL = 16_000
 """A posting of more bytes gets its own file."""
 FOLD_DOCS = 2_000
 """Documents folded at once."""
-KEY_BLOCK = 1 << 22
+KEY_BLOCK = 1 << 21
 """Positions turned into sort values at once (bounds temporary memory)."""
-SLICE = 1 << 22
+SLICE = 1 << 20
 """Sorted (gram, document) values encoded at once."""
 GATHER_BYTES = 1 << 24
 """Spooled entry bytes gathered into shards at once."""
@@ -228,7 +228,7 @@ def _slices(values: np.ndarray, doc_bits: int, bits: int):
         starts = np.flatnonzero(first)
         tfs = np.diff(np.append(starts, len(part)))
         distinct = part[starts]
-        yield distinct.astype(np.uint64) >> np.uint64(doc_bits), bits, (distinct & mask).astype(np.int64), tfs
+        yield distinct.astype(np.uint64) >> np.uint64(doc_bits), bits, (distinct & mask).astype(np.int64), tfs.astype(np.int32)
         i = j
 
 
