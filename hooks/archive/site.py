@@ -26,7 +26,7 @@ from .export.history import FileHistory, git_history
 from .fragments import FragmentCache
 from .pages import Listing, all_listings
 from .pages.home import HomeView, home_view
-from .pages.report import ReportViews, SiteInfo
+from .pages.report import ReportViews, SiteInfo, json_for_script
 from .regions import region_tree
 from .schema import Report
 from .search import write_search_index
@@ -237,6 +237,7 @@ class ArchiveSite:
     def prepare_templates(self, env) -> None:
         if self.preview:
             env.bytecode_cache = self.preview.template_bytecode
+        env.filters["archive_json"] = json_for_script
         self.shells = PageShells(env, minify=collapse_indentation)
 
     def remember_nav(self, nav) -> None:

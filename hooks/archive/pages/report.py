@@ -166,7 +166,6 @@ def report_jsonld(report: Report, site: SiteInfo, url: str, description: str) ->
         "@context": "https://schema.org",
         "@type": "Report",
         "name": report.title,
-        "headline": report.title,
         "description": description,
         "inLanguage": "zh-CN",
         "genre": report.category,
