@@ -202,7 +202,7 @@ export class SearchEngine {
       if (!entry) return { ids: new Uint32Array(0), tf: new Uint8Array(0) };
       let { kind, payload } = entry;
       if (kind === EXTERNAL) {
-        const file = await this.bytes(`p/${number}-${new Reader(payload).varint()}.gz`);
+        const file = await this.bytes(`p/${gramHash(cps)}-${new Reader(payload).varint()}.gz`);
         kind = file[0];
         payload = file.subarray(1);
       }
@@ -352,7 +352,8 @@ export class SearchEngine {
 
   /** A document's segments (original script). */
   text(id) {
-    return this.json(`t/${Math.floor(id / 1000)}/${id}.gz`);
+    const per = this.manifest.texts, g = Math.floor(id / per);
+    return this.json(`t/${Math.floor(g / 1000)}/${g}.gz`).then((texts) => texts[id % per]);
   }
 
   /** Does the document contain every term within one segment? (ranks the head count exactly too) */

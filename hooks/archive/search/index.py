@@ -6,9 +6,10 @@ by the browser itself, so the bytes on the wire do not depend on the web server)
     manifest.json     counts, shard count, file formats
     fold.gz           the t2s character table (JSON: "繁简繁简…")
     s/<shard>.gz      postings of every gram (1 to MAX_GRAM folded characters) hashing to the shard
-    p/<shard>-<k>.gz  a posting too big to share a shard file
+    p/<hash>-<k>.gz   a posting too big to share a shard file (hash: `gram_hash` of its gram)
     m/<block>.gz      result metadata of BLOCK documents (JSON rows)
-    t/<k>/<doc>.gz    a document's searchable text in the original script (JSON list of segments)
+    t/<k>/<g>.gz      the searchable text of documents TEXTS * g … TEXTS * g + TEXTS - 1 in the original
+                      script (JSON: a list of segments per document); k = g // 1000
     cols.gz           per document: year, category (1 byte each), region (2 bytes)
     units.gz          per document: unit (2 or 4 bytes), then the unit names (JSON)
     facets.gz         years, categories and the region tree (JSON)
@@ -44,7 +45,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .binary import gz, gz_huffman, varint, varint_lengths, varints
+from .binary import gz, gz_huffman, varint, varints
 from .documents import HEAD_SEGMENTS, SearchDoc
 from .fold import DROPPED, CodePointFolder, char_map, strip_notes
 
@@ -52,8 +53,10 @@ FORMAT = 2
 MAX_GRAM = 4
 BLOCK = 32
 """Documents per metadata block file."""
-SHARD_TARGET = 24_000
-"""Aimed-at raw bytes of one shard file (a query term fetches one shard)."""
+TEXTS = 2
+"""Documents per text file (half the files of one each, for a few kB more per excerpt)."""
+SHARD_TARGET = 12_000
+"""Raw bytes of a shard file, on average (a query term fetches one shard)."""
 EXTERNAL = 16_000
 """A posting of more bytes gets its own file."""
 FOLD_DOCS = 2_000
@@ -101,33 +104,27 @@ def build_index(docs: list[SearchDoc], out: Path) -> IndexStats:
         missing = [docs[i].path for i in np.flatnonzero(~corpus.covered)[:10]]
         raise IndexError_(f"no searchable text in {len(missing)} report(s): {', '.join(missing)}")
     total_chars = corpus.total_chars
-    shards = _shard_count(total_chars)
     writer = _Writer(out)
     postings = 0
     with tempfile.TemporaryFile(dir=out) as headers, tempfile.TemporaryFile(dir=out) as payloads:
-        spool = _Spool((headers, payloads), writer, shards, n_docs, corpus.id_to_cp)
+        spool = _Spool((headers, payloads), writer, n_docs, corpus.id_to_cp)
         for head, stream in ((False, corpus.all), (True, corpus.head)):
             for n in range(1, MAX_GRAM + 1):
                 for keys, bits, doc_ids, tfs in stream.pairs(n):
                     postings += len(keys)
                     spool.add(keys, bits, doc_ids, tfs, n, head)
         del corpus
-        spool.write_shards()
+        shards = spool.write_shards()
     writer.documents(docs)
     writer.facets(docs)
     writer.json("fold.gz", _fold_table())
     manifest = {
-        "format": FORMAT, "docs": n_docs, "shards": shards, "maxGram": MAX_GRAM, "block": BLOCK,
+        "format": FORMAT, "docs": n_docs, "shards": shards, "maxGram": MAX_GRAM, "block": BLOCK, "texts": TEXTS,
         "bitmapBytes": (n_docs + 7) // 8, "unitBytes": writer.unit_bytes, "chars": total_chars,
         "postings": int(postings),
     }
     (out / "manifest.json").write_text(json.dumps(manifest, sort_keys=True), encoding="utf-8")
     return IndexStats(n_docs, total_chars, shards, writer.files + 1, writer.bytes, int(postings))
-
-
-def _shard_count(total_chars: int) -> int:
-    estimate = total_chars * 5  # bytes of postings per folded character, measured on the sample archive
-    return 1 << max(3, math.ceil(math.log2(max(1, estimate / SHARD_TARGET))))
 
 
 def _fold_table() -> str:
@@ -302,8 +299,8 @@ class _Spool:
     """Encoded shard entries, spooled to two files (entry headers, payloads), with the shard and
     the byte ranges of each entry."""
 
-    def __init__(self, files, writer: _Writer, shards: int, n_docs: int, id_to_cp: np.ndarray) -> None:
-        self.files, self.writer, self.shards, self.n_docs = files, writer, shards, n_docs
+    def __init__(self, files, writer: _Writer, n_docs: int, id_to_cp: np.ndarray) -> None:
+        self.files, self.writer, self.n_docs = files, writer, n_docs
         self.id_to_cp = id_to_cp
         self.offsets = [0, 0]
         self.records: list[tuple[np.ndarray, ...]] = []
@@ -334,7 +331,7 @@ class _Spool:
             h ^= cp
             h *= np.uint64(FNV_PRIME)
             h &= np.uint64(0xFFFFFFFF)
-        shard = (h % np.uint64(self.shards)).astype(np.int64)
+        h = h.astype(np.int64)  # the shard is h % shards, once the shard count is known
         # sparse postings of every gram, one after the other
         previous = np.empty(len(doc_ids), dtype=np.int64)
         previous[1:] = doc_ids[:-1]
@@ -360,11 +357,11 @@ class _Spool:
             header_bytes, lengths = varints(header.ravel())
             h_len = lengths.reshape(-1, width).sum(axis=1, dtype=np.int64)
             h_begin = np.concatenate([[0], np.cumsum(h_len)[:-1]])
-            self._append(shard[fast], header_bytes.tobytes(), (h_begin, h_len),
+            self._append(h[fast], header_bytes.tobytes(), (h_begin, h_len),
                          payload.tobytes(), (p_begin[fast], p_len[fast]))
         for g in np.flatnonzero(slow).tolist():
             g0, g1 = int(g_start[g]), int(g_start[g]) + int(df[g])
-            number = int(shard[g])
+            number = int(h[g])
             if p_len[g] <= (self.n_docs + 7) // 8:
                 kind, data = SPARSE, payload[int(p_begin[g]):int(p_begin[g] + p_len[g])].tobytes()
             else:
@@ -379,14 +376,18 @@ class _Spool:
             entry = varint(kind | flags) + b"".join(varint(int(cp[g])) for cp in cps) + varint(g1 - g0) + varint(len(data))
             self._append([number], entry, ([0], [len(entry)]), data, ([0], [len(data)]))
 
-    def write_shards(self) -> None:
+    def write_shards(self) -> int:
         """Every shard file (an empty one too: the browser asks for any shard a gram hashes to):
-        varint(entries), the entries' headers, then their payloads in the same order."""
+        varint(entries), the entries' headers, then their payloads in the same order. Returns the
+        number of shards: as many as make SHARD_TARGET bytes each on average."""
         if self.records:
-            shard, h_begin, h_len, p_begin, p_len = (np.concatenate(parts) for parts in zip(*self.records))
+            hashes, h_begin, h_len, p_begin, p_len = (np.concatenate(parts) for parts in zip(*self.records))
         else:
-            shard = h_begin = h_len = p_begin = p_len = np.zeros(0, dtype=np.int64)
+            hashes = h_begin = h_len = p_begin = p_len = np.zeros(0, dtype=np.int64)
         self.records = []
+        self.shards = max(8, math.ceil(int(h_len.sum() + p_len.sum()) / SHARD_TARGET))
+        shard = hashes % self.shards
+        del hashes
         order = np.argsort(shard, kind="stable")
         shard, h_begin, h_len, p_begin, p_len = shard[order], h_begin[order], h_len[order], p_begin[order], p_len[order]
         per_shard = np.bincount(shard, minlength=self.shards)
@@ -415,6 +416,7 @@ class _Spool:
                 self.writer.raw(f"s/{s}.gz", gz_huffman(data))
             s0 = s1
         del spooled
+        return self.shards
 
 
 class _Writer:
@@ -450,10 +452,11 @@ class _Writer:
             rows = [[d.url, d.path, d.title, d.unit, d.year, d.region_label, d.category] for d in docs[start:start + BLOCK]]
             self.raw(f"m/{start // BLOCK}.gz", gz(json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode("utf-8")))
         dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-        for i, doc in enumerate(docs):
-            if i % 1000 == 0:
-                self.folder(f"t/{i // 1000}")
-            self.raw(f"t/{i // 1000}/{i}.gz", gz(dumps(list(doc.segments)).encode("utf-8"), 6, window=13))
+        for g, start in enumerate(range(0, len(docs), TEXTS)):
+            if g % 1000 == 0:
+                self.folder(f"t/{g // 1000}")
+            texts = [list(doc.segments) for doc in docs[start:start + TEXTS]]
+            self.raw(f"t/{g // 1000}/{g}.gz", gz(dumps(texts).encode("utf-8"), 6, window=14))
 
     def facets(self, docs: list[SearchDoc]) -> None:
         years = sorted({d.year for d in docs if d.year is not None}, reverse=True)
