@@ -10,7 +10,6 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # MkDocs loads hooks by path, not as a package
 
-from archive.sanitize import sanitize_html  # noqa: E402
 from archive.site import ArchiveSite, PreviewState  # noqa: E402
 from archive.urls import report_url  # noqa: E402
 
@@ -49,8 +48,8 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    """Report text is untrusted: sanitise the rendered HTML."""
-    return sanitize_html(html) if site.is_report(page) else html
+    """Report text is untrusted: sanitise the rendered HTML (and keep it for the next build)."""
+    return site.report_content(html, page) if site.is_report(page) else html
 
 
 def on_nav(nav, config, files):

@@ -22,11 +22,15 @@ _ATTRIBUTES = {
 }
 
 
-_CLEANER = nh3.Cleaner(
-    tags=_TAGS, attributes=_ATTRIBUTES, url_schemes={"http", "https", "mailto"},
-    link_rel="noopener noreferrer nofollow", strip_comments=True,
-)
+_OPTIONS = dict(tags=_TAGS, attributes=_ATTRIBUTES, url_schemes={"http", "https", "mailto"},
+                link_rel="noopener noreferrer nofollow", strip_comments=True)
+_CLEANER = nh3.Cleaner(**_OPTIONS)
 """Built once: `nh3.clean` converts the allow-lists anew on every call."""
+
+RULES = repr(sorted((name, sorted(value) if isinstance(value, (set, dict)) else value,
+                     sorted((k, sorted(v)) for k, v in value.items()) if isinstance(value, dict) else None)
+                    for name, value in _OPTIONS.items())) + " nh3 " + nh3.__version__
+"""What the sanitiser's output depends on besides its input (part of rendered.py's cache keys)."""
 
 
 def sanitize_html(html: str) -> str:

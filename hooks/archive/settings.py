@@ -41,6 +41,9 @@ class ArchiveSettings:
     """How many reports the home page lists as latest additions."""
     max_report_kb: int = 2000
     """Largest report file accepted: a bigger one is almost always a wrong paste, and slows every page."""
+    cache_dir: Path | None = None
+    """Where rendered report bodies are kept between builds (hooks/archive/rendered.py), absolute;
+    `.cache/archive/` beside mkdocs.yml by default; None (`cache_dir: false`): not kept."""
 
     @property
     def max_report_bytes(self) -> int:
@@ -51,7 +54,7 @@ class ArchiveSettings:
         block = (extra or {}).get("archive") or {}
         if not isinstance(block, dict):
             raise SettingsError("extra.archive must be a mapping")
-        unknown = set(block) - {"reports_dir", "categories", "page_size", "latest_count", "max_report_kb"}
+        unknown = set(block) - {"reports_dir", "categories", "page_size", "latest_count", "max_report_kb", "cache_dir"}
         if unknown:
             raise SettingsError(f"extra.archive: unknown setting(s) {sorted(unknown)}")
         categories = block.get("categories", DEFAULT_CATEGORIES)
@@ -72,6 +75,13 @@ class ArchiveSettings:
                     raise SettingsError(f"extra.archive.{key} must be a positive integer, not {value!r}")
                 settings[key] = value
         reports_dir = (config_dir / block.get("reports_dir", "reports")).resolve()
+        cache_dir = block.get("cache_dir", ".cache/archive")
+        if cache_dir is False or cache_dir is None:
+            settings["cache_dir"] = None
+        elif isinstance(cache_dir, str) and cache_dir.strip():
+            settings["cache_dir"] = (config_dir / cache_dir).resolve()
+        else:
+            raise SettingsError(f"extra.archive.cache_dir must be a folder path or false, not {cache_dir!r}")
         return cls(reports_dir=reports_dir, categories=dict(categories), **settings)
 
 

@@ -28,6 +28,8 @@ from .pages import Listing, all_listings
 from .pages.home import HomeView, home_view
 from .pages.report import ReportViews, SiteInfo, json_for_script
 from .regions import region_tree
+from .rendered import RenderedBodies, RenderedBody
+from .sanitize import sanitize_html
 from .schema import Report
 from .search import write_search_index
 from .similarity import catalogue_near_duplicates
@@ -96,6 +98,7 @@ class ArchiveSite:
         """Generated pages rendered through a page shell: source URI → their real template."""
         self.shells: PageShells | None = None
         self.markdown = SharedMarkdown()
+        self.rendered = RenderedBodies(self.settings.cache_dir, _rendering_fingerprint(config))
 
     # -- on_files ---------------------------------------------------------------------------
 
@@ -155,7 +158,7 @@ class ArchiveSite:
             source = self.settings.reports_dir / report.source_path
             file = ArchiveFile.generated(config, uri, abs_src_path=str(source), inclusion=InclusionLevel.NOT_IN_NAV)
             self._add(files, file)
-            ReportPage(None, file, config).use(self.report_body, self.markdown)
+            ReportPage(None, file, config).use(self.report_body, self.markdown, self.rendered)
             self.reports_by_src[uri] = report
             if self.preview:
                 stat = source.stat()
@@ -188,6 +191,9 @@ class ArchiveSite:
     def finish_build(self) -> None:
         if self.shells:
             _log().info(self.shells.summary())
+        self.rendered.save(prune=self.preview is None)
+        self.rendered.close()
+        _log().info(self.rendered.summary())
         if self.preview:
             self.preview.builds += 1
 
@@ -243,6 +249,15 @@ class ArchiveSite:
     def remember_nav(self, nav) -> None:
         self.nav_urls = {page.url for page in nav.pages}
         self.fragments = FragmentCache(self.nav_urls)
+
+    def report_content(self, html: str, page) -> str:
+        """A report's HTML, sanitised (report text is untrusted), and kept for the next build."""
+        if page.from_store:
+            return html  # sanitised before it was stored
+        html = sanitize_html(html)
+        self.rendered.put(page.store_key, RenderedBody(html, page.toc_tokens, page._title_from_render,
+                                                       sorted(page.present_anchor_ids)))
+        return html
 
     def minified(self, html: str, page) -> str:
         """Every page without the templates' indentation; shell-made pages are minified already."""
@@ -316,13 +331,25 @@ class ReportPage(Page):
     matter: a body that starts with `---` is text, not metadata), rendered with the build's
     shared parser."""
 
-    def use(self, body, markdown: SharedMarkdown) -> None:
-        self._body, self._markdown = body, markdown
+    from_store = False
+    """Rendered by an earlier build (rendered.py): content is sanitised already."""
+    store_key: str | None = None
+    toc_tokens: list = []
+
+    def use(self, body, markdown: SharedMarkdown, store: RenderedBodies) -> None:
+        self._body, self._markdown, self._store = body, markdown, store
 
     def read_source(self, config) -> None:
         self.markdown, self.meta = self._body(self), {}
 
     def render(self, config, files) -> None:
+        self.store_key = self._store.key(self.markdown, self.file.src_uri)
+        stored = self._store.get(self.store_key)
+        if stored is not None:
+            self.from_store = True
+            self.content, self.toc_tokens, self._title_from_render = stored.html, stored.toc_tokens, stored.title
+            self.toc, self.present_anchor_ids = get_toc(stored.toc_tokens), set(stored.anchors)
+            return
         # MkDocs 1.6's Page.render line for line, but with the shared parser: MkDocs' own
         # processors (anchors, relative links, title) are registered again for this page's file,
         # replacing the previous page's under the same names.
@@ -336,7 +363,8 @@ class ReportPage(Page):
         extract_title_ext = mkdocs_pages._ExtractTitleTreeprocessor()
         extract_title_ext._register(md)
         self.content = md.convert(self.markdown)
-        self.toc = get_toc(getattr(md, "toc_tokens", []))
+        self.toc_tokens = getattr(md, "toc_tokens", [])
+        self.toc = get_toc(self.toc_tokens)
         self._title_from_render = extract_title_ext.title
         self.present_anchor_ids = extract_anchors_ext.present_anchor_ids | raw_html_ext.present_anchor_ids
         if mkdocs_pages.log.getEffectiveLevel() > logging.DEBUG:
@@ -364,6 +392,18 @@ class _MemoryBytecodeCache(BytecodeCache):
 
     def dump_bytecode(self, bucket: Bucket) -> None:
         self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+def _rendering_fingerprint(config) -> str:
+    """What a report body's HTML depends on besides its text and path (rendered.py's keys)."""
+    import markdown
+
+    from mkdocs import __version__ as mkdocs_version
+
+    from .sanitize import RULES
+
+    return repr((mkdocs_version, markdown.__version__, list(config.markdown_extensions),
+                 sorted((str(k), repr(v)) for k, v in (config.mdx_configs or {}).items()), RULES))
 
 
 def _with_slash(url: str) -> str:

@@ -1,0 +1,65 @@
+"""Rendered report bodies kept between builds (hooks/archive/rendered.py): a build that reuses
+them writes exactly the site a build from scratch writes, and an edit is never served stale."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+
+from conftest import PYTHON, ROOT, ArchiveProject, report, run
+
+HEADINGS = "## 一、总体情况\n\n今年完成了科普宣传。\n\n## 二、下一步打算\n\n继续做好工作。\n"
+RAW_HTML = "正文里有<b onclick=\"alert(1)\">加粗</b>的字。\n"
+
+
+def build(project: ArchiveProject) -> tuple[dict, tuple[int, int]]:
+    """Build (with INFO logging); the site's files and (bodies reused, bodies rendered and kept)."""
+    result = run([PYTHON, "-m", "mkdocs", "build", "--strict", "-f", str(project.path / "mkdocs.yml"),
+                  "-d", str(project.site)], cwd=project.path)
+    assert result.returncode == 0, result.stderr
+    found = re.search(r"rendered report bodies: ([\d,]+) reused, ([\d,]+) rendered and kept", result.stderr)
+    assert found, result.stderr
+    files = {p.relative_to(project.site).as_posix(): p.read_bytes() for p in project.site.rglob("*") if p.is_file()}
+    return files, tuple(int(n.replace(",", "")) for n in found.groups())
+
+
+def stored_keys(project: ArchiveProject) -> int:
+    with sqlite3.connect(project.path / ".cache" / "archive" / "rendered-bodies.sqlite") as db:
+        return db.execute("SELECT count(*) FROM bodies").fetchone()[0]
+
+
+def test_reused_bodies_give_the_same_site_and_edits_are_rendered_afresh(tmp_path):
+    project = ArchiveProject(tmp_path / "project", reports=ROOT / "reports")
+    project.write("2016/headings.md", report(title="有小标题的总结", year="2016", body=HEADINGS))
+    project.write("2016/raw.md", report(title="有网页标记的总结", year="2016", body=RAW_HTML))
+    published = len(list(project.reports.rglob("*.md"))) - 1  # one sample report is a draft
+
+    cold, (reused, kept) = build(project)
+    assert reused == 0 and 30 <= kept < published  # bodies with links or raw HTML are rendered every time
+    warm, (reused, kept) = build(project)
+    assert (reused, kept) == (stored_keys(project), 0)
+    assert sorted(cold) == sorted(warm)
+    assert [name for name in cold if cold[name] != warm[name]] == []  # byte for byte
+
+    page = warm["reports/2016/headings/index.html"].decode()
+    assert 'class="md-skip"' in page and "二、下一步打算" in page.split('data-md-type="toc"')[1]
+    raw = warm["reports/2016/raw/index.html"].decode()
+    assert "<b>加粗</b>" in raw and "onclick" not in raw  # sanitised again in the second build
+
+    project.write("2016/headings.md", report(title="有小标题的总结", year="2016", body=HEADINGS.replace("科普宣传", "科技下乡")))
+    edited, (reused, kept) = build(project)
+    assert kept == 1 and reused == stored_keys(project) - 1
+    assert "科技下乡" in edited["reports/2016/headings/index.html"].decode()
+    assert "科普宣传" not in edited["reports/2016/headings/index.html"].decode()
+    assert stored_keys(project) == reused + kept  # the old rendering of the edited report is gone
+
+
+def test_no_store_when_cache_dir_is_false(tmp_path):
+    project = ArchiveProject(tmp_path / "project")
+    project.write("2015/a.md", report())
+    config = project.path / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  archive:\n", "  archive:\n    cache_dir: false\n", 1),
+                      encoding="utf-8")
+    _, (reused, kept) = build(project)
+    assert (reused, kept) == (0, 0)
+    assert not (project.path / ".cache").exists()
