@@ -38,7 +38,7 @@ class SiteInfo:
     """The site's public address with a trailing slash, or '' when not configured."""
 
 
-TIMELINE_WINDOW = 9
+TIMELINE_WINDOW = 7
 """A report page lists at most this many of its unit's reports, itself in the middle; the unit's
 own page lists them all (at 50,000 reports a unit averages 9 reports, the largest 50+)."""
 
@@ -114,7 +114,7 @@ class ReportViews:
             fields=fields, same_unit=same_unit if len(same_unit) > 1 else [], same_unit_total=len(timeline),
             previous=previous, next=next_, similar_links=lambda: self.similar_links(r),
             citation=citation(r, self.site, absolute or report_url(r.slug)), absolute_url=absolute,
-            description=description, jsonld=json_for_script(report_jsonld(r, self.site, absolute, description)),
+            description=description, jsonld=json_for_script(report_jsonld(r, self.site, absolute)),
         )
 
 
@@ -160,18 +160,16 @@ def citation(report: Report, site: SiteInfo, url: str) -> str:
     return f"{report.unit}. {report.title}[EB/OL]. {publisher}, {when}. {url}"
 
 
-def report_jsonld(report: Report, site: SiteInfo, url: str, description: str) -> dict:
+def report_jsonld(report: Report, site: SiteInfo, url: str) -> dict:
     """schema.org `Report`: author (the unit), publisher (the archive), date, place, genre."""
     data: dict = {
         "@context": "https://schema.org",
         "@type": "Report",
         "name": report.title,
-        "description": description,
         "inLanguage": "zh-CN",
         "genre": report.category,
         "author": {"@type": "Organization", "name": report.unit},
         "publisher": {"@type": "Organization", "name": site.name, **({"url": site.url} if site.url else {})},
-        "isAccessibleForFree": True,
         "wordCount": report.chars,
     }
     if url:
