@@ -12,7 +12,7 @@ Bodies with Markdown links or images, or with raw HTML, are always rendered afre
 resolves their links against the other files of the build, and warns about broken ones.
 
 One SQLite file; entries are looked up one by one (the whole store can be larger than a build
-should hold in memory) and written in one transaction at the end of the build.
+should hold in memory) and written in batches as the build goes.
 """
 
 from __future__ import annotations
@@ -27,6 +27,10 @@ FORMAT = 1
 """Bumped when what is stored changes shape."""
 
 FILE_NAME = "rendered-bodies.sqlite"
+
+FLUSH_EVERY = 1000
+"""New entries held in memory before they are written (a cold build of 50,000 reports would
+otherwise hold every page's HTML until the end)."""
 
 _NOT_CACHED = ("](", "]:", "<")
 """Markdown link, image or reference definition; raw HTML or an autolink."""
@@ -86,23 +90,28 @@ class RenderedBodies:
         if key is not None:
             self._used.add(key)
             self._new[key] = rendered
+            if len(self._new) >= FLUSH_EVERY:
+                self._write_new()
+
+    def _write_new(self) -> None:
+        with self.db:
+            self.db.executemany("INSERT OR REPLACE INTO bodies VALUES (?, ?)", [
+                (key, json.dumps([r.html, r.toc_tokens, r.title, r.anchors], ensure_ascii=False))
+                for key, r in self._new.items()])
+        self._new.clear()
 
     def save(self, prune: bool) -> None:
         """Write this build's new entries; with `prune`, drop every entry this build did not use
         (a full build uses every report's; a preview rebuild only some)."""
         if self._folder is None or not (self._used or self._new):
             return
-        db = self.db
-        with db:
-            db.executemany("INSERT OR REPLACE INTO bodies VALUES (?, ?)", [
-                (key, json.dumps([r.html, r.toc_tokens, r.title, r.anchors], ensure_ascii=False))
-                for key, r in self._new.items()])
-            if prune:
+        self._write_new()
+        if prune:
+            with self.db as db:
                 db.execute("CREATE TEMP TABLE used (key TEXT PRIMARY KEY)")
                 db.executemany("INSERT INTO used VALUES (?)", [(key,) for key in self._used])
                 db.execute("DELETE FROM bodies WHERE key NOT IN (SELECT key FROM used)")
                 db.execute("DROP TABLE used")
-        self._new.clear()
 
     def close(self) -> None:
         if self._db is not None:
