@@ -5,7 +5,8 @@ by the browser itself, so the bytes on the wire do not depend on the web server)
 
     manifest.json     counts, shard count, file formats
     fold.gz           the t2s character table (JSON: "繁简繁简…")
-    s/<shard>.gz      postings of every gram (1 to MAX_GRAM folded characters) hashing to the shard
+    s/<shard>.gz      postings of every gram (1 to MAX_GRAM folded characters) whose `gram_hash`
+                      modulo the shard count is <shard>; the count makes SHARD_TARGET bytes a shard
     p/<hash>-<k>.gz   a posting too big to share a shard file (hash: `gram_hash` of its gram)
     m/<block>.gz      result metadata of BLOCK documents (JSON rows)
     t/<k>/<g>.gz      the searchable text of documents TEXTS * g … TEXTS * g + TEXTS - 1 in the original
@@ -26,11 +27,13 @@ Shard file: varint(entries), each entry's header, then each entry's payload in t
 Header: varint(kind | head << 2 | n << 3), n varints (code points), varint(df), varint(payload
 length). kind 0 sparse, 1 bitmap, 2 external (payload: varint k). Entries are in no particular order.
 
-How it is built (numpy throughout; no Python loop per gram or per posting): the archive is folded
-as one array of code points and renumbered densely by frequency (0 separates segments). For each
-gram length, every position becomes one 64-bit value `gram << doc_bits | doc`, sorted in place:
-equal values are the term frequency, and each gram's documents come out in order. The encoded
-entries of all gram lengths go to a spool file, then are gathered shard by shard and gzipped.
+How it is built (numpy throughout; no Python loop per posting, and one per gram only for the
+frequent grams stored as bitmaps): the archive is folded as one array of code points and renumbered
+densely by frequency (0 separates segments). For each gram length, every position becomes one
+64-bit value `gram << doc_bits | doc`, sorted in place: equal values are the term frequency, and
+each gram's documents come out in order (grams with a character outside the most frequent ones that
+fit are sorted apart). The encoded entries of all gram lengths go to two spool files (headers,
+payloads), then are gathered shard by shard and gzipped.
 """
 
 from __future__ import annotations
