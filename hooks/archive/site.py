@@ -122,8 +122,7 @@ class ArchiveSite:
             # Near-duplicates and the search index need only the catalogue: they are computed on
             # another core while MkDocs renders the pages.
             similar = LazyMapping(BackgroundJob(catalogue_near_duplicates, catalogue))
-            self.search_job = BackgroundJob(write_search_index, catalogue.reports, self.settings.reports_dir,
-                                            self.site_dir)
+            self.search_job = BackgroundJob(write_search_index, catalogue.reports, self.site_dir)
             self.history = git_history(self.project_dir, self.settings.reports_dir, self.docs_dir)
             if self.preview:
                 self.preview.history, self.preview.similar = self.history, similar

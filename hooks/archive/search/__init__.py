@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..schema import decode, split_front_matter
 from .documents import SearchDoc, search_doc
 from .fold import fold, query_terms
 from .index import IndexError_, IndexStats, build_index
@@ -21,26 +20,20 @@ class SearchIndexError(ValueError):
     """A published report could not be put into the search index: the build must fail."""
 
 
-def search_docs(reports, reports_dir: Path) -> list[SearchDoc]:
-    """The SearchDoc of every published report, in catalogue order (document id = position)."""
+def search_docs(reports) -> list[SearchDoc]:
+    """The SearchDoc of every published report, in catalogue order (document id = position); the
+    text is the body the catalogue read with the front matter (the files are not read again)."""
     docs = []
     for report in reports:
         if report.draft:
             raise SearchIndexError(f"reports/{report.source_path}: a draft was handed to the search index")
-        path = reports_dir / report.source_path
-        text, problem = decode(path.read_bytes(), f"reports/{report.source_path}")
-        if problem:
-            raise SearchIndexError(str(problem))
-        front, body, _ = split_front_matter(text)
-        if front is None:
-            raise SearchIndexError(f"reports/{report.source_path}: {body}")
-        docs.append(search_doc(report, body))
+        docs.append(search_doc(report, report.body))
     return docs
 
 
-def write_search_index(reports, reports_dir: Path, site_dir: Path) -> IndexStats:
+def write_search_index(reports, site_dir: Path) -> IndexStats:
     """Index every given (published) report into `site_dir/search/data/`; fail rather than drop one."""
-    docs = search_docs(reports, reports_dir)
+    docs = search_docs(reports)
     try:
         stats = build_index(docs, Path(site_dir) / DATA_DIR)
     except IndexError_ as e:
