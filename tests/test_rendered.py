@@ -28,18 +28,30 @@ def stored_keys(project: ArchiveProject) -> int:
         return db.execute("SELECT count(*) FROM bodies").fetchone()[0]
 
 
+def without_store(project: ArchiveProject) -> None:
+    config = project.path / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  archive:\n", "  archive:\n    cache_dir: false\n", 1),
+                      encoding="utf-8")
+
+
 def test_reused_bodies_give_the_same_site_and_edits_are_rendered_afresh(tmp_path):
     project = ArchiveProject(tmp_path / "project", reports=ROOT / "reports")
     project.write("2016/headings.md", report(title="有小标题的总结", year="2016", body=HEADINGS))
     project.write("2016/raw.md", report(title="有网页标记的总结", year="2016", body=RAW_HTML))
     published = len(list(project.reports.rglob("*.md"))) - 1  # one sample report is a draft
+    reference = ArchiveProject(tmp_path / "reference", reports=project.reports)
+    without_store(reference)
+    plain, _ = build(reference)  # every body rendered by MkDocs' page loop, nothing kept
 
+    # From scratch: every body rendered and kept, but those with links or raw HTML (rendered every time).
     cold, (reused, kept) = build(project)
-    assert reused == 0 and 30 <= kept < published  # bodies with links or raw HTML are rendered every time
+    kept_bodies = stored_keys(project)
+    assert reused == 0 and 30 <= kept == kept_bodies < published
     warm, (reused, kept) = build(project)
     assert (reused, kept) == (stored_keys(project), 0)
-    assert sorted(cold) == sorted(warm)
-    assert [name for name in cold if cold[name] != warm[name]] == []  # byte for byte
+    for site in (cold, warm):
+        assert sorted(site) == sorted(plain)
+        assert [name for name in plain if site[name] != plain[name]] == []  # byte for byte
 
     page = warm["reports/2016/headings/index.html"].decode()
     assert 'class="md-skip"' in page and "二、下一步打算" in page.split('data-md-type="toc"')[1]
@@ -48,18 +60,16 @@ def test_reused_bodies_give_the_same_site_and_edits_are_rendered_afresh(tmp_path
 
     project.write("2016/headings.md", report(title="有小标题的总结", year="2016", body=HEADINGS.replace("科普宣传", "科技下乡")))
     edited, (reused, kept) = build(project)
-    assert kept == 1 and reused == stored_keys(project) - 1
+    assert (reused, kept) == (kept_bodies - 1, 1)
     assert "科技下乡" in edited["reports/2016/headings/index.html"].decode()
     assert "科普宣传" not in edited["reports/2016/headings/index.html"].decode()
-    assert stored_keys(project) == reused + kept  # the old rendering of the edited report is gone
+    assert stored_keys(project) == kept_bodies  # the old rendering of the edited report is gone
 
 
 def test_no_store_when_cache_dir_is_false(tmp_path):
     project = ArchiveProject(tmp_path / "project")
     project.write("2015/a.md", report())
-    config = project.path / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("  archive:\n", "  archive:\n    cache_dir: false\n", 1),
-                      encoding="utf-8")
+    without_store(project)
     _, (reused, kept) = build(project)
     assert (reused, kept) == (0, 0)
     assert not (project.path / ".cache").exists()
