@@ -8,6 +8,7 @@ the result when it needs it, and a failure there still fails the build.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import traceback
 from typing import Any, Callable
 
@@ -19,7 +20,9 @@ class BackgroundError(RuntimeError):
 class BackgroundJob:
     """`fn(*args)` in a forked process (in-process where fork is unavailable); `result()` waits."""
 
-    def __init__(self, fn: Callable[..., Any], *args: Any):
+    def __init__(self, fn: Callable[..., Any], *args: Any, nice: int = 0):
+        """`nice` > 0: a job whose result is needed only at the end of the build yields the CPU
+        to jobs the pages wait for (on two cores, the pages have one and the jobs share the other)."""
         self._done = False
         self._value: Any = None
         try:
@@ -28,7 +31,7 @@ class BackgroundJob:
             self._value, self._done = _call(fn, args), True
             return
         self._receiver, sender = context.Pipe(duplex=False)
-        self._process = context.Process(target=_child, args=(fn, args, sender), daemon=True)
+        self._process = context.Process(target=_child, args=(fn, args, sender, nice), daemon=True)
         self._process.start()
         sender.close()
 
@@ -66,6 +69,8 @@ def _call(fn, args) -> tuple[bool, Any]:
         return False, f"{e}\n{traceback.format_exc()}"
 
 
-def _child(fn, args, sender) -> None:
+def _child(fn, args, sender, nice: int = 0) -> None:
+    if nice:
+        os.nice(nice)
     sender.send(_call(fn, args))
     sender.close()

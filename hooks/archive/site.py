@@ -120,9 +120,10 @@ class ArchiveSite:
             self.history, similar = self.preview.history, self.preview.similar
         else:
             # Near-duplicates and the search index need only the catalogue: they are computed on
-            # another core while MkDocs renders the pages.
+            # another core while MkDocs renders the pages. The report pages wait for the
+            # near-duplicates; the index is needed only at the end, so it yields to them.
             similar = LazyMapping(BackgroundJob(catalogue_near_duplicates, catalogue))
-            self.search_job = BackgroundJob(write_search_index, catalogue.reports, self.site_dir)
+            self.search_job = BackgroundJob(write_search_index, catalogue.reports, self.site_dir, nice=5)
             self.history = git_history(self.project_dir, self.settings.reports_dir, self.docs_dir)
             if self.preview:
                 self.preview.history, self.preview.similar = self.history, similar
@@ -282,7 +283,7 @@ class ArchiveSite:
                 path = _relative(Path(file.abs_src_path), self.project_dir) if file.abs_src_path else None
                 pages.append(PageDates(url, everything if url == "" else [], self.history.get(path)))
         self.exports_job = BackgroundJob(public_files, self.catalogue, self.report_history(), pages, self.site_info,
-                                         config.site_description or "", Path(config.site_dir))
+                                         config.site_description or "", Path(config.site_dir), nice=5)
 
     def write_redirects(self, config) -> None:
         """A moved report's old URL keeps working: a small page that sends readers to the new one."""
