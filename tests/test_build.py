@@ -91,17 +91,17 @@ def test_unit_timeline_links_other_years(project):
     assert unit_page.index("甲") < unit_page.index("乙") < unit_page.index("丙")
 
 
-def test_long_unit_timeline_shows_seven_around_the_report_and_links_the_rest(project):
+def test_long_unit_timeline_shows_five_around_the_report_and_links_the_rest(project):
     for year in range(2001, 2016):
         project.write(f"{year}/r.md", report(year=str(year), title=f"{year}年总结"))
     assert project.build().returncode == 0
     section = project.page("reports/2008/r/").split('id="same-unit"')[1].split("</section>")[0]
     years = [int(y) for y in re.findall(r"(\d{4})年 · ", section)]
-    assert years == list(range(2005, 2012))  # three before, itself, three after
+    assert years == list(range(2006, 2011))  # two before, itself, two after
     assert 'aria-current="page">2008年 · 2008年总结（本篇）' in section
     assert re.search(r'<a href="\.\./\.\./\.\./units/zunyishikexie/">遵义市科协的全部 15 篇报告 ›</a>', section)
     first = project.page("reports/2001/r/").split('id="same-unit"')[1].split("</section>")[0]
-    assert [int(y) for y in re.findall(r"(\d{4})年 · ", first)] == list(range(2001, 2008))  # the window stops at the ends
+    assert [int(y) for y in re.findall(r"(\d{4})年 · ", first)] == list(range(2001, 2006))  # the window stops at the ends
     unit_page = project.page("units/zunyishikexie/")
     assert all(f"{year}年总结" in unit_page for year in range(2001, 2016))
 

@@ -38,9 +38,10 @@ class SiteInfo:
     """The site's public address with a trailing slash, or '' when not configured."""
 
 
-TIMELINE_WINDOW = 7
-"""A report page lists at most this many of its unit's reports, itself in the middle; the unit's
-own page lists them all (at 50,000 reports a unit averages 9 reports, the largest 50+)."""
+TIMELINE_WINDOW = 5
+"""A report page lists at most this many of its unit's reports, itself in the middle (its nearest
+earlier and later years are also the previous/next links above the text); the unit's own page
+lists them all (at 50,000 reports a unit averages 9 reports, the largest 50+)."""
 
 
 @dataclass
