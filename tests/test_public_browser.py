@@ -140,8 +140,9 @@ def test_print_media(served, viewport):
     page.emulate_media(media="print")
     assert not page.locator(".md-header").is_visible()
     assert not page.locator(".md-sidebar--primary").is_visible()
-    assert page.locator(".archive-print-url").is_visible()
-    assert "https://example.org/" + REPORT in page.locator(".archive-print-url").inner_text()
+    # the printed page carries its address in the citation (once, not also in the metadata panel)
+    assert page.locator(".archive-cite__text").is_visible()
+    assert "https://example.org/" + REPORT in page.locator(".archive-cite__text").inner_text()
     meta_top = page.locator("dl.archive-meta").bounding_box()["y"]
     body_top = page.locator(".archive-body").bounding_box()["y"]
     assert meta_top < body_top
