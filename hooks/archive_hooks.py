@@ -59,7 +59,7 @@ def on_nav(nav, config, files):
 
 
 def on_env(env, config, files):
-    """Figures for the home page, URL helpers and the navigation cache, for every template."""
+    """Figures for the home page, URL helpers, the navigation cache and the page shells."""
     env.globals["archive_home"] = site.home
     env.globals["report_url"] = report_url
     site.fragments.install(env)
