@@ -158,7 +158,7 @@ class ArchiveSite:
             source = self.settings.reports_dir / report.source_path
             file = ArchiveFile.generated(config, uri, abs_src_path=str(source), inclusion=InclusionLevel.NOT_IN_NAV)
             self._add(files, file)
-            ReportPage(None, file, config).use(self.report_body, self.markdown, self.rendered)
+            ReportPage(None, file, config).use(report.body, self.markdown, self.rendered)
             self.reports_by_src[uri] = report
             if self.preview:
                 stat = source.stat()
@@ -206,10 +206,6 @@ class ArchiveSite:
         files.append(file)
 
     # -- per page ---------------------------------------------------------------------------
-
-    def report_body(self, page) -> str:
-        """The Markdown body of a report page, as the catalogue read it with the front matter."""
-        return self.reports_by_src[page.file.src_uri].body
 
     def describe_page(self, page) -> None:
         """Give a generated page its template, title and view (read by the Jinja templates).
@@ -336,11 +332,12 @@ class ReportPage(Page):
     store_key: str | None = None
     toc_tokens: list = []
 
-    def use(self, body, markdown: SharedMarkdown, store: RenderedBodies) -> None:
+    def use(self, body: str, markdown: SharedMarkdown, store: RenderedBodies) -> None:
+        """`body`: the report's Markdown as the catalogue read it with the front matter."""
         self._body, self._markdown, self._store = body, markdown, store
 
     def read_source(self, config) -> None:
-        self.markdown, self.meta = self._body(self), {}
+        self.markdown, self.meta = self._body, {}
 
     def render(self, config, files) -> None:
         self.store_key = self._store.key(self.markdown, self.file.src_uri)
