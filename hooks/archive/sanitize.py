@@ -27,9 +27,17 @@ _OPTIONS = dict(tags=_TAGS, attributes=_ATTRIBUTES, url_schemes={"http", "https"
 _CLEANER = nh3.Cleaner(**_OPTIONS)
 """Built once: `nh3.clean` converts the allow-lists anew on every call."""
 
-RULES = repr(sorted((name, sorted(value) if isinstance(value, (set, dict)) else value,
-                     sorted((k, sorted(v)) for k, v in value.items()) if isinstance(value, dict) else None)
-                    for name, value in _OPTIONS.items())) + " nh3 " + nh3.__version__
+
+def _ordered(value):
+    """The same value with sets and dicts in a stable order, so that its repr is stable."""
+    if isinstance(value, dict):
+        return sorted((key, _ordered(item)) for key, item in value.items())
+    if isinstance(value, (set, frozenset)):
+        return sorted(value)
+    return value
+
+
+RULES = f"{_ordered(_OPTIONS)!r} nh3 {nh3.__version__}"
 """What the sanitiser's output depends on besides its input (part of rendered.py's cache keys)."""
 
 
