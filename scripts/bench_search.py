@@ -159,6 +159,16 @@ def browser_measure(site: Path, lunr: bool) -> dict:
                         except Exception:
                             pass
 
+            def record(kind: str, bytes_key: str, start: float, text: str) -> None:
+                """Latency to the first results (and the page's own figure), then the bytes once
+                the excerpts' requests are done too."""
+                out[f"{kind}_ms"].append((time.perf_counter() - start) * 1000)
+                if not lunr:
+                    out[f"{kind}_page_ms"].append(page.wait_for_function(page_ms, arg=text).json_value())
+                page.wait_for_timeout(300)
+                page.wait_for_load_state("networkidle")
+                out[bytes_key].append(sum(sizes))
+
             page.on("response", on_response)
             tracking["on"] = True
             page.goto(base + report_url)
@@ -169,12 +179,7 @@ def browser_measure(site: Path, lunr: bool) -> dict:
             box.fill(query)
             page.wait_for_function(done_js, timeout=120_000)
             page.wait_for_selector(".md-search-result__item", timeout=120_000)
-            out["cold_ms"].append((time.perf_counter() - start) * 1000)
-            if not lunr:
-                out["cold_page_ms"].append(page.wait_for_function(page_ms, arg=query).json_value())
-            page.wait_for_timeout(300)  # the excerpts' requests too
-            page.wait_for_load_state("networkidle")
-            out["first_bytes"].append(sum(sizes))
+            record("cold", "first_bytes", start, query)
             for later in BROWSER_QUERIES[3:]:
                 previous = page.locator(".md-search-result__meta").inner_text()
                 sizes.clear()
@@ -185,12 +190,7 @@ def browser_measure(site: Path, lunr: bool) -> dict:
                     page.wait_for_function("t => document.querySelector('.md-search-result__meta').textContent !== t", arg=previous, timeout=120_000)
                 else:
                     page.wait_for_function("q => document.querySelector('[data-archive-search=dropdown]').dataset.query === q", arg=later, timeout=120_000)
-                out["warm_ms"].append((time.perf_counter() - start) * 1000)
-                if not lunr:
-                    out["warm_page_ms"].append(page.wait_for_function(page_ms, arg=later).json_value())
-                page.wait_for_timeout(300)  # the excerpts' requests too
-                page.wait_for_load_state("networkidle")
-                out["later_bytes"].append(sum(sizes))
+                record("warm", "later_bytes", start, later)
             context.close()
     return {k: statistics.median(v) if v else None for k, v in out.items()} | {"max_later_bytes": max(out["later_bytes"] or [0])}
 
