@@ -33,11 +33,13 @@ def on_config(config):
 
 def on_files(files, config):
     """Load and validate the catalogue, then add report pages and index pages; start writing the
-    feeds, sitemap and open data on another core (the search index started in `load`)."""
+    feeds, sitemap and open data, and making the pages' files, on another core (the search index
+    started in `load`)."""
     site.load()
     files = site.add_pages(files, config)
     if not site.is_preview_rebuild:
         site.start_exports(config)
+        site.start_page_files()
     return files
 
 

@@ -155,3 +155,10 @@ def test_report_page_has_one_escaped_description(project):
     descriptions = re.findall(r'<meta name="description" content="([^"]*)"', html)
     assert len(descriptions) == 1
     assert "&lt;b&gt;单位&lt;/b&gt;" in descriptions[0]
+
+
+def test_every_page_file_is_written(sample_site):
+    """Page folders and files are made ahead on another core; MkDocs must have filled each one."""
+    pages = list(sample_site.site.rglob("*.html"))
+    assert len(pages) > 100
+    assert [p for p in pages if p.stat().st_size == 0] == []

@@ -7,6 +7,7 @@ from each build event; everything it needs to know about reports comes from the 
 from __future__ import annotations
 
 import logging
+import os
 import posixpath
 from pathlib import Path
 
@@ -89,6 +90,7 @@ class ArchiveSite:
         self.site_dir = Path(config.site_dir)
         self.search_job: BackgroundJob | None = None
         self.exports_job: BackgroundJob | None = None
+        self.page_files_job: BackgroundJob | None = None
         self.site_info = SiteInfo(config.site_name or "", _with_slash(config.site_url or ""))
         self.docs_dir = Path(config.docs_dir)
         self.history: dict[str, FileHistory] = {}
@@ -281,6 +283,12 @@ class ArchiveSite:
         self.exports_job = BackgroundJob(public_files, self.catalogue, self.report_history(), pages, self.site_info,
                                          config.site_description or "", Path(config.site_dir), nice=5)
 
+    def start_page_files(self) -> None:
+        """Every page's folder and (empty) file, made on another core before MkDocs writes them.
+        With directory URLs that is a folder and a file per page: creating 13,000 of each blocked
+        the build for seconds while the other jobs wrote too; MkDocs now only fills them in."""
+        self.page_files_job = BackgroundJob(_make_page_files, sorted(f.abs_dest_path for f in self.files.documentation_pages()))
+
     def write_redirects(self, config) -> None:
         """A moved report's old URL keeps working: a small page that sends readers to the new one."""
         template = config.theme.get_env().get_template("archive/redirect.html")
@@ -296,13 +304,19 @@ class ArchiveSite:
             target.write_text(html, encoding="utf-8")
 
     def wait_for_background_work(self) -> None:
-        """The search index (hooks/archive/search, started in `load`) and the exports (started in
-        `add_pages`) were written on another core; the build waits for them and fails with them."""
-        for name, job in (("search index", self.search_job), ("feeds, sitemap and open data", self.exports_job)):
+        """The search index (hooks/archive/search, started in `load`), the exports and the empty
+        page files (started in `start_exports`) were written on another core; the build waits for
+        them and fails with them."""
+        for name, job in (("search index", self.search_job), ("feeds, sitemap and open data", self.exports_job),
+                          ("page files", self.page_files_job)):
             try:
                 job.result()
             except BackgroundError as e:
                 raise PluginError(f"{name}: {e}") from e
+        # MkDocs does not write a page whose output is empty: its pre-made file would stay empty
+        empty = [f.src_uri for f in self.files.documentation_pages() if os.stat(f.abs_dest_path).st_size == 0]
+        if empty:
+            raise PluginError(f"{len(empty)} page(s) rendered empty, e.g. {', '.join(empty[:5])}")
 
 
 class SharedMarkdown:
@@ -401,6 +415,17 @@ def _rendering_fingerprint(config) -> str:
 
     return repr((mkdocs_version, markdown.__version__, list(config.markdown_extensions),
                  sorted((str(k), repr(v)) for k, v in (config.mdx_configs or {}).items()), RULES))
+
+
+def _make_page_files(paths: list[str]) -> int:
+    """Create each (empty) page file and its folder."""
+    folder = None
+    for path in paths:
+        if os.path.dirname(path) != folder:
+            folder = os.path.dirname(path)
+            os.makedirs(folder, exist_ok=True)
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o644))
+    return len(paths)
 
 
 def _with_slash(url: str) -> str:
