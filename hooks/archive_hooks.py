@@ -16,12 +16,14 @@ from archive.urls import report_url  # noqa: E402
 site: ArchiveSite | None = None
 preview: PreviewState | None = None
 """Kept across the rebuilds of `mkdocs serve --dirty` (make serve): parse cache, page fingerprints."""
+dirty_build = False
 
 
 def on_startup(command, dirty):
     """`mkdocs serve --dirty` rebuilds only what an edit changed."""
-    global preview
+    global preview, dirty_build
     preview = PreviewState() if command == "serve" and dirty else None
+    dirty_build = dirty
 
 
 def on_config(config):
@@ -39,6 +41,7 @@ def on_files(files, config):
     files = site.add_pages(files, config)
     if not site.is_preview_rebuild:
         site.start_exports(config)
+    if not dirty_build:  # a dirty build writes only the pages it finds changed
         site.start_page_files()
     return files
 

@@ -310,9 +310,12 @@ class ArchiveSite:
         for name, job in (("search index", self.search_job), ("feeds, sitemap and open data", self.exports_job),
                           ("page files", self.page_files_job)):
             try:
-                job.result()
+                if job is not None:
+                    job.result()
             except BackgroundError as e:
                 raise PluginError(f"{name}: {e}") from e
+        if self.page_files_job is None:
+            return
         # MkDocs does not write a page whose output is empty: its pre-made file would stay empty
         empty = [f.src_uri for f in self.files.documentation_pages() if os.stat(f.abs_dest_path).st_size == 0]
         if empty:
