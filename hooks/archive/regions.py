@@ -36,9 +36,10 @@ class Division:
     """For a division that no longer exists under this name: the last GB/T 2260 revision (YYYYMM) listing it."""
     children: list[Division] = field(default_factory=list, repr=False)
 
-    @property
+    @functools.cached_property
     def path(self) -> tuple[Division, ...]:
-        """The chain from the province down to this division."""
+        """The chain from the province down to this division (a division's parent is given when it
+        is made and never changes, so the chain is computed once: pages ask for it ~9 times a report)."""
         chain: list[Division] = []
         node: Division | None = self
         while node is not None:
@@ -46,7 +47,7 @@ class Division:
             node = node.parent
         return tuple(reversed(chain))
 
-    @property
+    @functools.cached_property
     def path_name(self) -> str:
         """`贵州省/遵义市`: the form editors write in front matter."""
         return "/".join(d.name for d in self.path)
