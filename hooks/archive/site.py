@@ -94,6 +94,8 @@ class ArchiveSite:
         self.site_info = SiteInfo(config.site_name or "", _with_slash(config.site_url or ""))
         self.docs_dir = Path(config.docs_dir)
         self.history: dict[str, FileHistory] = {}
+        self.history_by_slug: dict[str, FileHistory] = {}
+        """The same dates, of published reports, by slug."""
         self.files: Files | None = None
         self.nav_urls: set[str] = set()
         self.shelled: dict[str, str] = {}
@@ -130,10 +132,11 @@ class ArchiveSite:
             if self.preview:
                 self.preview.history, self.preview.similar = self.history, similar
         self.report_views = ReportViews(catalogue, similar, self.site_info)
-        self.home = home_view(catalogue, {slug: h.added for slug, h in self.report_history().items()})
+        self.history_by_slug = self._report_history()
+        self.home = home_view(catalogue, {slug: h.added for slug, h in self.history_by_slug.items()})
         return catalogue
 
-    def report_history(self) -> dict[str, FileHistory]:
+    def _report_history(self) -> dict[str, FileHistory]:
         """Git dates of each published report, by slug (none outside a git checkout)."""
         found = {}
         reports_dir = _relative(self.settings.reports_dir, self.project_dir)
@@ -280,7 +283,7 @@ class ArchiveSite:
             else:
                 path = _relative(Path(file.abs_src_path), self.project_dir) if file.abs_src_path else None
                 pages.append(PageDates(url, everything if url == "" else [], self.history.get(path)))
-        self.exports_job = BackgroundJob(public_files, self.catalogue, self.report_history(), pages, self.site_info,
+        self.exports_job = BackgroundJob(public_files, self.catalogue, self.history_by_slug, pages, self.site_info,
                                          config.site_description or "", Path(config.site_dir), nice=5)
 
     def start_page_files(self) -> None:
