@@ -307,9 +307,9 @@ class ArchiveSite:
             target.write_text(html, encoding="utf-8")
 
     def wait_for_background_work(self) -> None:
-        """The search index (hooks/archive/search, started in `load`), the exports and the empty
-        page files (started in `start_exports`) were written on another core; the build waits for
-        them and fails with them."""
+        """The search index (started in `load`), the exports (`start_exports`) and the empty page
+        files (`start_page_files`) were written on another core; the build waits for them and
+        fails with them."""
         for name, job in (("search index", self.search_job), ("feeds, sitemap and open data", self.exports_job),
                           ("page files", self.page_files_job)):
             try:
