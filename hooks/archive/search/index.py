@@ -346,9 +346,7 @@ class _Corpus:
         self.all = _Stream(ids, starts)
         # heads: title \0 unit \0 of each document
         heads = np.concatenate(head_ends).astype(np.int64) + 1 if docs else np.zeros(0, dtype=np.int64)
-        lengths = heads - starts[:-1]
-        head_starts = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)
-        take = np.repeat(starts[:-1] - head_starts[:-1], lengths) + np.arange(int(head_starts[-1]), dtype=np.int64)
+        take, head_starts = _ragged(starts[:-1], heads - starts[:-1])
         self.head = _Stream(ids[take], head_starts)
 
 
