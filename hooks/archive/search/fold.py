@@ -71,7 +71,7 @@ def fold(text: str) -> str:
 
 
 DROPPED = 0xFFFFFFFF
-"""`fold_code_points`: the character is dropped."""
+"""`CodePointFolder`: the character is dropped."""
 
 
 class CodePointFolder:
