@@ -10,6 +10,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # MkDocs loads hooks by path, not as a package
 
+from archive import collector  # noqa: E402
 from archive.site import ArchiveSite, PreviewState  # noqa: E402
 from archive.urls import report_url  # noqa: E402
 
@@ -27,8 +28,10 @@ def on_startup(command, dirty):
 
 
 def on_config(config):
-    """Read and check the archive's settings (extra.archive); reset state for each serve rebuild."""
+    """Read and check the archive's settings (extra.archive); reset state for each serve rebuild.
+    The garbage collector rests until the pages are rendered (collector.py)."""
     global site
+    collector.pause()
     site = ArchiveSite(config, preview)
     return config
 
@@ -64,11 +67,13 @@ def on_nav(nav, config, files):
 
 
 def on_env(env, config, files):
-    """Figures for the home page, URL helpers, the navigation cache and the page shells."""
+    """Figures for the home page, URL helpers, the navigation cache and the page shells;
+    the site's structure is complete: the garbage collector resumes for the pages' garbage."""
     env.globals["archive_home"] = site.home
     env.globals["report_url"] = report_url
     site.fragments.install(env)
     site.prepare_templates(env)
+    collector.resume()
     return env
 
 
@@ -90,3 +95,9 @@ def on_post_build(config):
     if not site.is_preview_rebuild:
         site.wait_for_background_work()
     site.finish_build()
+
+
+def on_build_error(error):
+    """A build that fails before its pages are rendered must not leave the collector paused
+    (`mkdocs serve` goes on in the same process)."""
+    collector.resume()

@@ -3,6 +3,7 @@ show the edited report are rendered again."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -58,3 +59,53 @@ def test_preview_rebuilds_only_what_an_edit_changed(project):
     assert "reports/2013/d/index.html" not in rewritten
     assert "years/2013/index.html" not in rewritten
     assert "categories/plan/index.html" not in rewritten
+
+
+COLLECTOR_SCRIPT = textwrap.dedent('''
+    import gc, json, sys
+    from pathlib import Path
+    from mkdocs.config import load_config
+    from mkdocs.commands.build import build
+
+    project, broken = Path(sys.argv[1]), Path(sys.argv[2])
+    states = []
+
+    def rebuild(first=False):
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "preview-site"))
+        if first:
+            config.plugins.on_startup(command="serve", dirty=True)
+        try:
+            build(config, serve_url="http://127.0.0.1:8000/", dirty=True)
+            failed = False
+        except Exception:
+            failed = True
+        states.append({"failed": failed, "enabled": gc.isenabled(), "frozen": gc.get_freeze_count()})
+
+    rebuild(first=True)
+    for _ in range(4):
+        rebuild()
+    broken.write_text("---\\ntitle: [unclosed\\n---\\n正文。\\n", encoding="utf-8")
+    rebuild()
+    print(json.dumps(states))
+''')
+
+
+def test_preview_rebuilds_keep_the_garbage_collector_working(project):
+    """The build pauses Python's garbage collector and freezes the site's structure (collector.py);
+    `mkdocs serve` rebuilds in one process, so each rebuild must hand the previous build's objects
+    back to the collector (else every rebuild's cyclic garbage stays for good), and a failed
+    rebuild must not leave the collector off."""
+    for i in range(20):
+        project.write(f"2015/r{i}.md", report(title=f"报告{i}", unit=f"单位{i}"))
+    broken = project.path / "reports" / "2015" / "broken.md"
+    result = subprocess.run([sys.executable, "-c", COLLECTOR_SCRIPT, str(project.path), str(broken)], cwd=project.path,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    states = json.loads(result.stdout.strip().splitlines()[-1])
+
+    assert [s["failed"] for s in states] == [False] * 5 + [True]
+    assert all(s["enabled"] for s in states)
+    frozen = [s["frozen"] for s in states[:5]]
+    # Rebuilds 2 to 5 each freeze one site: without the hand-back, each kept ~150 more objects
+    # a report (measured: +930 a rebuild with 6 reports)
+    assert frozen[4] - frozen[1] < 500, frozen

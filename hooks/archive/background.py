@@ -12,6 +12,8 @@ import os
 import traceback
 from typing import Any, Callable
 
+from . import collector
+
 
 class BackgroundError(RuntimeError):
     """The background function raised: carries its message and traceback."""
@@ -70,6 +72,7 @@ def _call(fn, args) -> tuple[bool, Any]:
 
 
 def _child(fn, args, sender, nice: int = 0) -> None:
+    collector.in_forked_child()
     if nice:
         os.nice(nice)
     sender.send(_call(fn, args))
