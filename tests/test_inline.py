@@ -55,9 +55,8 @@ def test_a_pattern_of_unknown_trigger_turns_the_shortcut_off():
     known triggers: then every text goes through every pattern."""
     from markdown.inlinepatterns import SimpleTagInlineProcessor
 
-    stock, quick, _ = parsers()
-    for md in (stock, quick):
+    stock, quick, inline = parsers()
+    for md in (stock, quick):  # registered after the shortcut was installed
         md.inlinePatterns.register(SimpleTagInlineProcessor(r"(~~)(.+?)~~", "del"), "strike", 75)
-    inline = use_quick_inline(quick)
     assert convert(quick, "删除~~线~~。") == convert(stock, "删除~~线~~。") == ("<p>删除<del>线</del>。</p>", [])
     assert inline.skipped == 0

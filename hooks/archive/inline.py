@@ -44,7 +44,11 @@ class QuickInlineProcessor(InlineProcessor):
     def __init__(self, md: Markdown):
         super().__init__(md)
         self.skipped = self.processed = 0
-        self._trigger = _trigger(md)
+        self._trigger: re.Pattern | None = None
+
+    def run(self, tree, ancestors=None):
+        self._trigger = _trigger(self.md)  # per document: patterns may be registered after this processor
+        return super().run(tree, ancestors)
 
     # Name-mangled: the method of InlineProcessor that runs the patterns over one text
     def _InlineProcessor__handleInline(self, data: str, patternIndex: int = 0) -> str:
