@@ -71,7 +71,10 @@ def _trigger(md: Markdown) -> re.Pattern | None:
     """One search for anything that could start a match of any registered inline pattern; None
     (no shortcut) when a pattern is not one of the known ones."""
     parts = set()
-    for name in (item.name for item in md.inlinePatterns._priority):  # Registry lists names only here
+    registered = getattr(md.inlinePatterns, "_priority", None)  # the only list of the registered names
+    if registered is None:
+        return None
+    for name in (item.name for item in registered):
         if name in TRIGGERS:
             parts.add(TRIGGERS[name])
         elif name == "em_strong" and md.delimiters is not None and md.delimiters.tokens:
