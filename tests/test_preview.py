@@ -11,21 +11,26 @@ import textwrap
 
 from conftest import report
 
-PREVIEW_SCRIPT = textwrap.dedent('''
-    import json, sys, time
+SERVE_REBUILDS = textwrap.dedent('''
+    import gc, json, sys, time
     from pathlib import Path
     from mkdocs.config import load_config
     from mkdocs.commands.build import build
 
-    project, edited = Path(sys.argv[1]), Path(sys.argv[2])
+    project = Path(sys.argv[1])
     site = project / "preview-site"
 
     def rebuild(first=False):
+        """One build of `mkdocs serve --dirty`: all of them in this process, as serve runs them."""
         config = load_config(str(project / "mkdocs.yml"), site_dir=str(site))
         if first:
             config.plugins.on_startup(command="serve", dirty=True)
         build(config, serve_url="http://127.0.0.1:8000/", dirty=True)
+''')
+"""The start of each script below: its `rebuild()`; the script's second argument is a report file."""
 
+PREVIEW_SCRIPT = SERVE_REBUILDS + textwrap.dedent('''
+    edited = Path(sys.argv[2])
     rebuild(first=True)
     stamps = {str(p.relative_to(site)): p.stat().st_mtime_ns for p in site.rglob("index.html")}
     time.sleep(0.05)
@@ -37,15 +42,20 @@ PREVIEW_SCRIPT = textwrap.dedent('''
 ''')
 
 
+def run_script(script: str, project, report_file):
+    """Run one of the scripts above on the project; what it printed last, as JSON."""
+    result = subprocess.run([sys.executable, "-c", script, str(project.path), str(report_file)], cwd=project.path,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
 def test_preview_rebuilds_only_what_an_edit_changed(project):
     edited = project.write("2015/a.md", report(title="甲", unit="甲单位", extra="region: 遵义市"))
     project.write("2015/b.md", report(title="乙", unit="乙单位"))
     project.write("2014/c.md", report(title="丙", unit="甲单位", year="2014"))
     project.write("2013/d.md", report(title="丁", unit="丁单位", year="2013", category="工作计划"))
-    result = subprocess.run([sys.executable, "-c", PREVIEW_SCRIPT, str(project.path), str(edited)], cwd=project.path,
-                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True, text=True, timeout=600)
-    assert result.returncode == 0, result.stderr
-    rewritten = set(eval(result.stdout.strip().splitlines()[-1]))  # a JSON list of paths
+    rewritten = set(run_script(PREVIEW_SCRIPT, project, edited))
 
     site = project.path / "preview-site"
     page = (site / "reports/2015/a/index.html").read_text(encoding="utf-8")
@@ -61,31 +71,23 @@ def test_preview_rebuilds_only_what_an_edit_changed(project):
     assert "categories/plan/index.html" not in rewritten
 
 
-COLLECTOR_SCRIPT = textwrap.dedent('''
-    import gc, json, sys
-    from pathlib import Path
-    from mkdocs.config import load_config
-    from mkdocs.commands.build import build
-
-    project, broken = Path(sys.argv[1]), Path(sys.argv[2])
+COLLECTOR_SCRIPT = SERVE_REBUILDS + textwrap.dedent('''
+    broken = Path(sys.argv[2])
     states = []
 
-    def rebuild(first=False):
-        config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "preview-site"))
-        if first:
-            config.plugins.on_startup(command="serve", dirty=True)
+    def rebuild_and_record(first=False):
         try:
-            build(config, serve_url="http://127.0.0.1:8000/", dirty=True)
+            rebuild(first)
             failed = False
         except Exception:
             failed = True
         states.append({"failed": failed, "enabled": gc.isenabled(), "frozen": gc.get_freeze_count()})
 
-    rebuild(first=True)
+    rebuild_and_record(first=True)
     for _ in range(4):
-        rebuild()
+        rebuild_and_record()
     broken.write_text("---\\ntitle: [unclosed\\n---\\n正文。\\n", encoding="utf-8")
-    rebuild()
+    rebuild_and_record()
     print(json.dumps(states))
 ''')
 
@@ -98,10 +100,7 @@ def test_preview_rebuilds_keep_the_garbage_collector_working(project):
     for i in range(20):
         project.write(f"2015/r{i}.md", report(title=f"报告{i}", unit=f"单位{i}"))
     broken = project.path / "reports" / "2015" / "broken.md"
-    result = subprocess.run([sys.executable, "-c", COLLECTOR_SCRIPT, str(project.path), str(broken)], cwd=project.path,
-                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True, text=True, timeout=600)
-    assert result.returncode == 0, result.stderr
-    states = json.loads(result.stdout.strip().splitlines()[-1])
+    states = run_script(COLLECTOR_SCRIPT, project, broken)
 
     assert [s["failed"] for s in states] == [False] * 5 + [True]
     assert all(s["enabled"] for s in states)
