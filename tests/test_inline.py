@@ -14,8 +14,16 @@ from conftest import ROOT
 sys.path.insert(0, str(ROOT / "hooks"))
 from archive.inline import QuickInlineProcessor, use_quick_inline  # noqa: E402
 
-# The build's Markdown settings (mkdocs.yml)
-EXTENSIONS = dict(extensions=["toc", "tables", "attr_list"], extension_configs={"toc": {"permalink": False}})
+
+def build_markdown_settings() -> dict:
+    """The Markdown extensions and their settings of the build (mkdocs.yml)."""
+    from mkdocs.config import load_config
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    return dict(extensions=config.markdown_extensions, extension_configs=config.mdx_configs or {})
+
+
+EXTENSIONS = build_markdown_settings()
 
 MARKDOWN_BITS = ["`", "\\", "[", "]", "(", ")", "!", "<", ">", "&", ";", "*", "_", "  \n", "\n", "\n\n", "#", "- ",
                  "1. ", "|", ":", "{", "}", "{: .x}", "http://a.b/", "a@b.cn", "&amp;", "&#20013;", "<b>", "</b>",
