@@ -8,12 +8,14 @@ import gzip
 import io
 import json
 import os
+import random
 import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from conftest import ROOT, report
@@ -24,7 +26,7 @@ from archive.export.data import FIELDS, csv_cell  # noqa: E402
 from archive.export.history import parse_log  # noqa: E402
 from archive.pages.charts import nice_step, year_chart  # noqa: E402
 from archive.pages import Link  # noqa: E402
-from archive.similarity import near_duplicates  # noqa: E402
+from archive.similarity import SketchStore, near_duplicates  # noqa: E402
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -101,6 +103,37 @@ def test_near_duplicates_unit():
     found = near_duplicates(texts)
     assert [s.key for s in found["a"]] == ["b"] and [s.key for s in found["b"]] == ["a"]
     assert "c" not in found and 0.5 <= found["a"][0].similarity <= 1
+
+
+def test_near_duplicate_sketches_kept_between_builds(tmp_path):
+    base = "".join(f"第{i}条，科协组织开展科普宣传活动，服务群众{i * 7}人次。" for i in range(60))
+    texts = {f"r{n}": base.replace("科普", f"科普{n}", 3) + f"新增{n}段。" for n in range(30)}
+    unrelated = random.Random(7)
+    texts.update({f"other{n}": "".join(chr(unrelated.randrange(0x4E00, 0x9FA5)) for _ in range(600)) for n in range(30)})
+    expected = near_duplicates(texts)
+    assert len(expected) == 30
+
+    def run(texts):
+        store = SketchStore(tmp_path)
+        return near_duplicates(texts, store=store), (store.reused, store.sketched)
+
+    assert run(texts) == (expected, (0, 60))
+    assert run(texts) == (expected, (60, 0))
+    # An edited text is sketched again: r0 no longer shares anything with the others.
+    texts["r0"] = "".join(chr(unrelated.randrange(0x4E00, 0x9FA5)) for _ in range(600))
+    found, counts = run(texts)
+    assert counts == (59, 1) and "r0" not in found and found == near_duplicates(texts)
+    # A deleted text leaves the store with the build that no longer has it.
+    del texts["r1"]
+    assert run(texts)[1] == (59, 0)
+    with np.load(tmp_path / SketchStore.FILE_NAME) as kept:
+        assert kept["digests"].shape == (59, 16) and kept["values"].shape == (59, 64)
+    # A damaged file, or one from other settings, is sketched over, never an error.
+    (tmp_path / SketchStore.FILE_NAME).write_bytes(b"PK\x03\x04 not a zip file")
+    assert run(texts) == (near_duplicates(texts), (0, 59))
+    stored = dict(np.load(tmp_path / SketchStore.FILE_NAME))
+    np.savez(tmp_path / SketchStore.FILE_NAME, **dict(stored, fingerprint=np.array("0 5 64 1 datasketch 0")))
+    assert run(texts)[1] == (0, 59)
 
 
 def test_jsonld_and_open_graph(public_site):

@@ -1,5 +1,6 @@
-"""Rendered report bodies kept between builds (hooks/archive/rendered.py): a build that reuses
-them writes exactly the site a build from scratch writes, and an edit is never served stale."""
+"""Rendered report bodies (hooks/archive/rendered.py) and near-duplicate sketches
+(hooks/archive/similarity.py) kept between builds: a build that reuses them writes exactly the
+site a build from scratch writes, and an edit is never served stale."""
 
 from __future__ import annotations
 
@@ -12,13 +13,19 @@ HEADINGS = "## 一、总体情况\n\n今年完成了科普宣传。\n\n## 二、
 RAW_HTML = "正文里有<b onclick=\"alert(1)\">加粗</b>的字。\n"
 
 
-def build(project: ArchiveProject) -> tuple[dict, tuple[int, int]]:
-    """Build (with INFO logging); the site's files and (bodies reused, bodies rendered and kept)."""
+SKETCHES = re.compile(r"near-duplicate sketches: ([\d,]+) reused, ([\d,]+) made")
+
+
+def build(project: ArchiveProject, log: list | None = None) -> tuple[dict, tuple[int, int]]:
+    """Build (with INFO logging); the site's files and (bodies reused, bodies rendered and kept).
+    `log` gets the build's log."""
     result = run([PYTHON, "-m", "mkdocs", "build", "--strict", "-f", str(project.path / "mkdocs.yml"),
                   "-d", str(project.site)], cwd=project.path)
     assert result.returncode == 0, result.stderr
     found = re.search(r"rendered report bodies: ([\d,]+) reused, ([\d,]+) rendered and kept", result.stderr)
     assert found, result.stderr
+    if log is not None:
+        log.append(result.stderr)
     files = {p.relative_to(project.site).as_posix(): p.read_bytes() for p in project.site.rglob("*") if p.is_file()}
     return files, tuple(int(n.replace(",", "")) for n in found.groups())
 
@@ -26,6 +33,13 @@ def build(project: ArchiveProject) -> tuple[dict, tuple[int, int]]:
 def stored_keys(project: ArchiveProject) -> int:
     with sqlite3.connect(project.path / ".cache" / "archive" / "rendered-bodies.sqlite") as db:
         return db.execute("SELECT count(*) FROM bodies").fetchone()[0]
+
+
+def sketch_counts(log: list) -> tuple[int, int]:
+    """(sketches reused, sketches made) of the last build in `log`."""
+    found = SKETCHES.findall(log[-1])
+    assert len(found) == 1, log[-1]
+    return tuple(int(n.replace(",", "")) for n in found[0])
 
 
 def without_store(project: ArchiveProject) -> None:
@@ -44,11 +58,14 @@ def test_reused_bodies_give_the_same_site_and_edits_are_rendered_afresh(tmp_path
     plain, _ = build(reference)  # every body rendered by MkDocs' page loop, nothing kept
 
     # From scratch: every body rendered and kept, but those with links or raw HTML (rendered every time).
-    cold, (reused, kept) = build(project)
+    log = []
+    cold, (reused, kept) = build(project, log)
     kept_bodies = stored_keys(project)
     assert reused == 0 and 30 <= kept == kept_bodies < published
-    warm, (reused, kept) = build(project)
+    assert sketch_counts(log) == (0, published)
+    warm, (reused, kept) = build(project, log)
     assert (reused, kept) == (stored_keys(project), 0)
+    assert sketch_counts(log) == (published, 0)
     for site in (cold, warm):
         assert sorted(site) == sorted(plain)
         assert [name for name in plain if site[name] != plain[name]] == []  # byte for byte
@@ -59,8 +76,9 @@ def test_reused_bodies_give_the_same_site_and_edits_are_rendered_afresh(tmp_path
     assert "<b>加粗</b>" in raw and "onclick" not in raw  # sanitised again in the second build
 
     project.write("2016/headings.md", report(title="有小标题的总结", year="2016", body=HEADINGS.replace("科普宣传", "科技下乡")))
-    edited, (reused, kept) = build(project)
+    edited, (reused, kept) = build(project, log)
     assert (reused, kept) == (kept_bodies - 1, 1)
+    assert sketch_counts(log) == (published - 1, 1)
     assert "科技下乡" in edited["reports/2016/headings/index.html"].decode()
     assert "科普宣传" not in edited["reports/2016/headings/index.html"].decode()
     assert stored_keys(project) == kept_bodies  # the old rendering of the edited report is gone
@@ -72,4 +90,4 @@ def test_no_store_when_cache_dir_is_false(tmp_path):
     without_store(project)
     _, (reused, kept) = build(project)
     assert (reused, kept) == (0, 0)
-    assert not (project.path / ".cache").exists()
+    assert not (project.path / ".cache").exists()  # no rendered bodies, no sketches

@@ -6,14 +6,23 @@ with MinHash LSH (`datasketch`), so that only reports sharing an LSH band are ev
 the cost grows with the number of reports, not with the number of pairs. Similarity is the
 estimated Jaccard similarity of the two 5-gram sets.
 
+Sketching every text is most of that work, and between two builds almost every report is
+unchanged: `SketchStore` keeps each text's sketch between builds (in the build's cache folder,
+beside the rendered bodies), keyed by a digest of the text, so a build sketches only new and
+edited reports. The near-duplicates themselves are found afresh every time.
+
 Plain Python: nothing here knows about MkDocs.
 """
 
 from __future__ import annotations
 
+import hashlib
+import logging
+import os
 import re
+import zipfile
 from dataclasses import dataclass
-from typing import Iterable
+from pathlib import Path
 
 import numpy as np
 
@@ -61,20 +70,103 @@ def shingle_hashes(text: str, k: int = SHINGLE) -> np.ndarray:
     return np.unique((h ^ (h >> np.uint64(32))).astype(np.uint32))
 
 
-def near_duplicates(texts: dict[str, str], threshold: float = THRESHOLD, limit: int = MAX_SHOWN) -> dict[str, list[Similar]]:
+class SketchStore:
+    """MinHash sketches of earlier builds' texts: one file, read whole, replaced whole.
+
+    `sketches` gives each text's sketch, from the file where the text is unchanged, and remembers
+    them all for `save`, which keeps exactly those (a report deleted since is dropped). A file
+    that is missing, unreadable or made with other settings is as good as empty: the texts are
+    sketched afresh, never reported as an error (it is a cache)."""
+
+    FILE_NAME = "near-duplicate-sketches.npz"
+    FORMAT = 1
+    """Bumped when what is sketched changes (`normalise`, `shingle_hashes`)."""
+
+    def __init__(self, folder: Path | None):
+        self.path = Path(folder) / self.FILE_NAME if folder is not None else None
+        self.reused = self.sketched = 0
+        self._digests: list[bytes] = []
+        self._values: list[np.ndarray] = []
+
+    @staticmethod
+    def fingerprint() -> str:
+        from datasketch import __version__ as datasketch_version
+
+        return f"{SketchStore.FORMAT} {SHINGLE} {NUM_PERM} {SEED} datasketch {datasketch_version}"
+
+    @staticmethod
+    def digest(text: str) -> bytes:
+        return hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
+
+    def _kept(self) -> dict[bytes, np.ndarray]:
+        if self.path is None or not self.path.exists():
+            return {}
+        try:
+            with np.load(self.path, allow_pickle=False) as data:
+                if str(data["fingerprint"]) != self.fingerprint():
+                    return {}
+                digests, values = data["digests"], data["values"]
+        except (OSError, ValueError, KeyError, zipfile.BadZipFile):
+            return {}
+        if values.shape != (len(digests), NUM_PERM):
+            return {}
+        return {d.tobytes(): v for d, v in zip(digests, values)}
+
+    def sketches(self, texts: list[str]) -> list:
+        """A `datasketch.MinHash` of each text, in order."""
+        from datasketch import MinHash
+
+        template = MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=int)
+        kept = self._kept()
+        digests = [self.digest(text) for text in texts]
+        missing = [i for i, d in enumerate(digests) if d not in kept]
+        # The shingles are hashed already: `int` is the identity on them, and being built in it
+        # costs a fraction of a Python function called for each of millions of shingles.
+        fresh = MinHash.generator((shingle_hashes(texts[i]).tolist() for i in missing),
+                                  num_perm=NUM_PERM, seed=SEED, hashfunc=int)
+        sketched = dict(zip(missing, fresh))
+        result = []
+        for i, d in enumerate(digests):
+            sketch = sketched.get(i)
+            if sketch is None:
+                sketch = MinHash(seed=SEED, hashfunc=int, hashvalues=kept[d], scheme=template.scheme,
+                                 permutations=template.permutations)
+            result.append(sketch)
+        self.reused += len(texts) - len(missing)
+        self.sketched += len(missing)
+        self._digests, self._values = digests, [m.hashvalues for m in result]
+        return result
+
+    def save(self) -> None:
+        """Keep the sketches of the last `sketches` call (replacing the file in one step, so that
+        a build that stops halfway or a second build at the same time leaves a whole file)."""
+        if self.path is None or not self._digests:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        partial = self.path.with_name(f".{self.path.name}.{os.getpid()}.npz")
+        np.savez(partial, fingerprint=np.array(self.fingerprint()), values=np.stack(self._values),
+                 # bytes as rows of uint8: numpy's fixed-width bytes type drops trailing zero bytes
+                 digests=np.frombuffer(b"".join(self._digests), dtype=np.uint8).reshape(len(self._digests), -1))
+        os.replace(partial, self.path)
+
+    def summary(self) -> str:
+        return f"near-duplicate sketches: {self.reused:,} reused, {self.sketched:,} made"
+
+
+def near_duplicates(texts: dict[str, str], threshold: float = THRESHOLD, limit: int = MAX_SHOWN,
+                    store: SketchStore | None = None) -> dict[str, list[Similar]]:
     """For each key of `texts`, the other keys whose text is a near-duplicate, most similar first.
 
     Keys without any near-duplicate are left out. The result does not depend on the order of
-    `texts` (ties are broken by key).
+    `texts` (ties are broken by key), nor on whether `store` held the sketches already.
     """
     # Imported here: datasketch pulls in scipy (~0.7 s), and the build runs this in a background process.
-    from datasketch import MinHash, MinHashLSH
+    from datasketch import MinHashLSH
 
     keys = sorted(texts)
-    arrays = (shingle_hashes(texts[k]).tolist() for k in keys)
-    # The shingles are hashed already: `int` is the identity on them, and being built in it costs
-    # a fraction of a Python function called for each of millions of shingles.
-    minhashes = dict(zip(keys, MinHash.generator(arrays, num_perm=NUM_PERM, seed=SEED, hashfunc=int)))
+    store = store or SketchStore(None)
+    minhashes = dict(zip(keys, store.sketches([texts[k] for k in keys])))
+    store.save()
     lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
     with lsh.insertion_session() as session:
         for key in keys:
@@ -93,6 +185,11 @@ def near_duplicates(texts: dict[str, str], threshold: float = THRESHOLD, limit: 
     return found
 
 
-def catalogue_near_duplicates(catalogue) -> dict[str, list[Similar]]:
-    """Near-duplicates among the published reports of a `Catalogue`, keyed by report slug."""
-    return near_duplicates({report.slug: report.body for report in catalogue.reports})
+def catalogue_near_duplicates(catalogue, cache_dir: Path | None = None) -> dict[str, list[Similar]]:
+    """Near-duplicates among the published reports of a `Catalogue`, keyed by report slug; with
+    `cache_dir`, the texts' sketches are kept there between builds."""
+    store = SketchStore(cache_dir)
+    found = near_duplicates({report.slug: report.body for report in catalogue.reports}, store=store)
+    if cache_dir is not None:
+        logging.getLogger("mkdocs.plugins.archive").info(store.summary())
+    return found

@@ -127,7 +127,7 @@ class ArchiveSite:
             # Near-duplicates and the search index need only the catalogue: they are computed on
             # another core while MkDocs renders the pages. The report pages wait for the
             # near-duplicates; the index is needed only at the end, so it yields to them.
-            similar = LazyMapping(BackgroundJob(catalogue_near_duplicates, catalogue))
+            similar = LazyMapping(BackgroundJob(catalogue_near_duplicates, catalogue, self.settings.cache_dir))
             self.search_job = BackgroundJob(write_search_index, catalogue.reports, self.site_dir, nice=5)
             self.history = git_history(self.project_dir, self.settings.reports_dir, self.docs_dir)
             if self.preview:
