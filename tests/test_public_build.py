@@ -128,6 +128,7 @@ def test_near_duplicate_sketches_kept_between_builds(tmp_path):
     assert run(texts)[1] == (59, 0)
     with np.load(tmp_path / SketchStore.FILE_NAME) as kept:
         assert kept["digests"].shape == (59, 16) and kept["values"].shape == (59, 64)
+    assert [path.name for path in tmp_path.iterdir()] == [SketchStore.FILE_NAME]  # no partial file left
     # A damaged file, or one from other settings, is sketched over, never an error.
     (tmp_path / SketchStore.FILE_NAME).write_bytes(b"PK\x03\x04 not a zip file")
     assert run(texts) == (near_duplicates(texts), (0, 59))

@@ -144,10 +144,13 @@ class SketchStore:
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
         partial = self.path.with_name(f".{self.path.name}.{os.getpid()}.npz")
-        np.savez(partial, fingerprint=np.array(self.fingerprint()), values=np.stack(self._values),
-                 # bytes as rows of uint8: numpy's fixed-width bytes type drops trailing zero bytes
-                 digests=np.frombuffer(b"".join(self._digests), dtype=np.uint8).reshape(len(self._digests), -1))
-        os.replace(partial, self.path)
+        try:
+            np.savez(partial, fingerprint=np.array(self.fingerprint()), values=np.stack(self._values),
+                     # bytes as rows of uint8: numpy's fixed-width bytes type drops trailing zero bytes
+                     digests=np.frombuffer(b"".join(self._digests), dtype=np.uint8).reshape(len(self._digests), -1))
+            os.replace(partial, self.path)
+        finally:
+            partial.unlink(missing_ok=True)
 
     def summary(self) -> str:
         return f"near-duplicate sketches: {self.reused:,} reused, {self.sketched:,} made"
