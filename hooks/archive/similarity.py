@@ -23,6 +23,7 @@ import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterable, Iterator
 
 import numpy as np
 
@@ -68,6 +69,15 @@ def shingle_hashes(text: str, k: int = SHINGLE) -> np.ndarray:
     for j in range(k):  # polynomial hash of each window; uint64 arithmetic wraps, as intended
         h = h * _MULTIPLIER + chars[j : j + n]
     return np.unique((h ^ (h >> np.uint64(32))).astype(np.uint32))
+
+
+def fresh_sketches(texts: Iterable[str]) -> Iterator:
+    """A new `datasketch.MinHash` of each text's distinct shingles, in order (also the importer's)."""
+    from datasketch import MinHash
+
+    # The shingles are hashed already: `int` is the identity on them, and being built in it costs
+    # a fraction of a Python function called for each of millions of shingles.
+    return MinHash.generator((shingle_hashes(text).tolist() for text in texts), num_perm=NUM_PERM, seed=SEED, hashfunc=int)
 
 
 class SketchStore:
@@ -120,11 +130,7 @@ class SketchStore:
         kept = self._kept()
         digests = [self.digest(text) for text in texts]
         missing = [i for i, d in enumerate(digests) if d not in kept]
-        # The shingles are hashed already: `int` is the identity on them, and being built in it
-        # costs a fraction of a Python function called for each of millions of shingles.
-        fresh = MinHash.generator((shingle_hashes(texts[i]).tolist() for i in missing),
-                                  num_perm=NUM_PERM, seed=SEED, hashfunc=int)
-        sketched = dict(zip(missing, fresh))
+        sketched = dict(zip(missing, fresh_sketches(texts[i] for i in missing)))
         result = []
         for i, d in enumerate(digests):
             sketch = sketched.get(i)

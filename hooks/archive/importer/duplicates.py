@@ -2,30 +2,23 @@
 
 An exact duplicate has the same text once whitespace and punctuation are ignored. A near
 duplicate shares most of its character shingles (the same report with words swapped, 能力/潜力):
-MinHash signatures in an LSH index find candidates fast, however large the archive grows.
-Traditional and simplified versions of one text compare as the same text for near duplicates.
+MinHash signatures in an LSH index find candidates fast, however large the archive grows; the
+shingles and sketches are the site's own (hooks/archive/similarity.py). Traditional and
+simplified versions of one text compare as the same text for near duplicates.
 """
 
 from __future__ import annotations
 
 import hashlib
-import unicodedata
 from dataclasses import dataclass
 
 from datasketch import MinHash, MinHashLSH
 
+from ..similarity import NUM_PERM, fresh_sketches, normalise
 from .script import simplified
 
-SHINGLE = 5
-"""Characters per shingle: long enough that shared shingles mean shared phrasing."""
-NUM_PERM = 128
 THRESHOLD = 0.5
 """Estimated Jaccard similarity from which a report is flagged as a near duplicate."""
-
-
-def normalise(text: str) -> str:
-    """Letters and digits only (no whitespace, punctuation or Markdown escapes), lower-cased."""
-    return "".join(ch for ch in text if unicodedata.category(ch)[0] in "LN").lower()
 
 
 def fingerprint(text: str) -> str:
@@ -33,11 +26,8 @@ def fingerprint(text: str) -> str:
 
 
 def minhash(text: str) -> MinHash:
-    norm = normalise(simplified(text)) if len(text) < 200000 else normalise(text)
-    shingles = {norm[i : i + SHINGLE] for i in range(max(1, len(norm) - SHINGLE + 1))}
-    m = MinHash(num_perm=NUM_PERM, seed=1)
-    m.update_batch([s.encode("utf-8") for s in sorted(shingles)])
-    return m
+    """The site's near-duplicate sketch (similarity.py), of the text in simplified characters."""
+    return next(fresh_sketches([simplified(text) if len(text) < 200000 else text]))
 
 
 @dataclass(frozen=True)
