@@ -186,7 +186,7 @@ def parse_report(
     if front is None:
         return None, [Problem(shown_path, body_line, "front matter", body, "a block between two '---' lines at the top of the file")]
 
-    data, lines, problem = _load_yaml(front, shown_path)
+    data, lines, problem = load_front_matter(front, shown_path)
     if problem:
         return None, [problem]
     draft_flag = data.get("draft") is True
@@ -231,8 +231,9 @@ def parse_report(
     return report, []
 
 
-def _load_yaml(front: str, path: str) -> tuple[dict, dict, Problem | None]:
-    """Parse the YAML once, keeping each top-level key's line (front matter starts on line 2)."""
+def load_front_matter(front: str, path: str) -> tuple[dict, dict, Problem | None]:
+    """Parse the YAML once, keeping each top-level key's line (front matter starts on line 2).
+    The importer reads the archive's front matter with it too."""
     try:
         loader = _YAML_LOADER(front)
         try:

@@ -12,10 +12,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from ..regions import RegionTree
-from ..schema import decode as decode_report, parse_report, split_front_matter
+from ..schema import decode as decode_report, load_front_matter, parse_report, split_front_matter
 from ..settings import ArchiveSettings
 from . import writer
 from .clean import clean
@@ -153,11 +151,8 @@ class Importer:
                 continue
             shown = self.shown(relative)
             self.index.add(shown, body)
-            try:
-                data = yaml.safe_load(front) or {}
-            except yaml.YAMLError:
-                continue
-            if isinstance(data, dict) and isinstance(data.get("source"), str):
+            data, _, problem = load_front_matter(front, relative)
+            if problem is None and isinstance(data.get("source"), str):
                 self.sources.setdefault(data["source"], shown)
 
     def run(self, path: Path) -> ImportedFile:
