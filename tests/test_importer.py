@@ -17,6 +17,8 @@ sys.path.insert(0, str(PROJECT / "hooks"))
 sys.path.insert(0, str(PROJECT / "scripts"))
 
 import import_reports  # noqa: E402
+from archive.importer.duplicates import DuplicateIndex  # noqa: E402
+from archive.importer.script import traditional  # noqa: E402
 from archive.regions import region_tree  # noqa: E402
 from archive.schema import parse_report  # noqa: E402
 from archive.settings import load_settings  # noqa: E402
@@ -310,6 +312,20 @@ def test_exact_duplicate_skipped_near_duplicate_flagged(tmp_path):
     assert flagged["action"] == "write" and flagged["near_duplicate_of"] == written["path"]
     assert any(written["path"] in note for note in flagged["review"])
     assert len(list(out.rglob("*.md"))) == 2
+
+
+def test_duplicate_index_exact_near_and_across_scripts():
+    original = seed("000").read_text(encoding="utf-8")
+    index = DuplicateIndex()
+    index.add("a.md", original)
+    assert index.find(original.replace("，", ",").replace("\n\n", "\n"))[0].exact  # punctuation and spacing only
+    in_traditional = traditional(original)
+    assert in_traditional != original
+    match = index.find(in_traditional)[0]
+    assert match.key == "a.md" and not match.exact and match.similarity >= 0.9  # same text, other script
+    reworded = original.replace("能力", "潜力").replace("经济", "经营", 3)
+    assert index.find(reworded)[0].key == "a.md"
+    assert index.find(seed("003").read_text(encoding="utf-8"))[0] is None  # another report altogether
 
 
 def test_seed_duplicates_found(seeds_json):
