@@ -16,6 +16,7 @@ Plain Python: nothing here knows about MkDocs.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import os
@@ -71,13 +72,22 @@ def shingle_hashes(text: str, k: int = SHINGLE) -> np.ndarray:
     return np.unique((h ^ (h >> np.uint64(32))).astype(np.uint32))
 
 
-def fresh_sketches(texts: Iterable[str]) -> Iterator:
-    """A new `datasketch.MinHash` of each text's distinct shingles, in order (also the importer's)."""
+@functools.lru_cache(maxsize=None)
+def _empty_sketch():
+    """The MinHash every sketch starts from: making its permutations costs more than copying it."""
     from datasketch import MinHash
 
     # The shingles are hashed already: `int` is the identity on them, and being built in it costs
     # a fraction of a Python function called for each of millions of shingles.
-    return MinHash.generator((shingle_hashes(text).tolist() for text in texts), num_perm=NUM_PERM, seed=SEED, hashfunc=int)
+    return MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=int)
+
+
+def fresh_sketches(texts: Iterable[str]) -> Iterator:
+    """A new `datasketch.MinHash` of each text's distinct shingles, in order (also the importer's)."""
+    for text in texts:
+        sketch = _empty_sketch().copy()
+        sketch.update_batch(shingle_hashes(text).tolist())
+        yield sketch
 
 
 class SketchStore:
@@ -126,7 +136,7 @@ class SketchStore:
         """A `datasketch.MinHash` of each text, in order."""
         from datasketch import MinHash
 
-        template = MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=int)
+        template = _empty_sketch()
         kept = self._kept()
         digests = [self.digest(text) for text in texts]
         missing = [i for i, d in enumerate(digests) if d not in kept]
