@@ -71,6 +71,9 @@ class Build:
     def median(self, field: str) -> float:
         return statistics.median(getattr(run, field) for run in self.runs)
 
+    def peak_mb(self) -> float:
+        return max(run.peak_mb for run in self.runs)
+
 
 def timed(args: list[str], cwd: Path) -> Run:
     """Run a command, return wall seconds, CPU seconds and the peak RSS of it and its waited children."""
@@ -218,7 +221,7 @@ def print_summary(builds: dict[str, Build], pages: dict, rounds: int) -> None:
     for build in builds.values():
         spread = f"{min(r.seconds for r in build.runs):.1f}-{max(r.seconds for r in build.runs):.1f}"
         print(f"{build.name:24}{build.median('seconds'):10.1f}{spread:>14}{build.median('user_seconds'):8.1f}"
-              f"{build.median('sys_seconds'):7.1f}{max(r.peak_mb for r in build.runs):9.0f}"
+              f"{build.median('sys_seconds'):7.1f}{build.peak_mb():9.0f}"
               f"{build.runs[-1].output_bytes / mb:11.1f}")
     print(f"report pages: {pages['report_pages']:,}, HTML per report page: mean {pages['mean_page'] / 1000:.1f} kB, "
           f"max {pages['max_page'] / 1000:.1f} kB; search index: {pages['search_bytes'] / mb:.1f} MB")
@@ -230,7 +233,7 @@ def print_summary(builds: dict[str, Build], pages: dict, rounds: int) -> None:
                   f"{kept.median('seconds') / base.median('seconds'):.2f}× with caches kept; user CPU "
                   f"{scratch.median('user_seconds') / base.median('user_seconds'):.2f}× / "
                   f"{kept.median('user_seconds') / base.median('user_seconds'):.2f}×; peak memory "
-                  f"{max(r.peak_mb for r in scratch.runs) / max(r.peak_mb for r in base.runs):.2f}×")
+                  f"{scratch.peak_mb() / base.peak_mb():.2f}×")
     sys.stdout.flush()
 
 
