@@ -6,10 +6,11 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: install serve build validate test system-packages clean
 
-$(VENV)/.installed: requirements.txt constraints.txt
+$(VENV)/.installed: requirements.txt constraints.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements.txt -c constraints.txt
+	$(PY) -m pip install --quiet --no-deps --editable .   # the `archive` package (hooks/archive)
 	touch $@
 
 install: $(VENV)/.installed

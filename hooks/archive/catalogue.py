@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .regions import Division, RegionTree, region_tree
-from .schema import Problem, Report, check_path, decode, parse_report
+from .files import read_report_file, report_files, shown_path
+from .schema import Problem, Report, check_path, parse_report
 from .settings import ArchiveSettings
 from .slugs import pinyin_initial, pinyin_slug, unique_slugs
 
@@ -148,28 +148,11 @@ class Catalogue:
         return {unit: sorted(reports, key=timeline_order) for unit, reports in index.items()}
 
 
-class ParseCache:
-    """Results of reading report files, reused while a file's size and modification time stay
-    the same: lets a long-running preview re-check 10,000 reports in a fraction of a second."""
-
-    def __init__(self) -> None:
-        self._entries: dict[Path, tuple[tuple[int, int], Report | None, list[Problem]]] = {}
-
-    def get(self, path: Path) -> tuple[Report | None, list[Problem]] | None:
-        entry = self._entries.get(path)
-        if entry is None:
-            return None
-        stat = path.stat()
-        return entry[1:] if entry[0] == (stat.st_mtime_ns, stat.st_size) else None
-
-    def put(self, path: Path, stamp: tuple[int, int], report: Report | None, problems: list[Problem]) -> None:
-        self._entries[path] = (stamp, report, problems)
-
-
 def load_catalogue(settings: ArchiveSettings, regions: RegionTree | None = None,
                    project_dir: Path | None = None, current_year: int | None = None,
-                   cache: ParseCache | None = None) -> Catalogue:
-    """Read and check every file under the reports folder; never stop at the first problem."""
+                   cache=None) -> Catalogue:
+    """Read and check every file under the reports folder; never stop at the first problem.
+    `cache` (get/put by path) may hold earlier results (archive.speed.preview.ParseCache)."""
     regions = regions or region_tree()
     root = settings.reports_dir
     project_dir = project_dir or root.parent
@@ -183,9 +166,9 @@ def load_catalogue(settings: ArchiveSettings, regions: RegionTree | None = None,
                                 "a folder of .md reports, set by extra.archive.reports_dir"))
         return Catalogue(settings, reports, drafts, problems)
 
-    for path in _report_files(root):
+    for path in report_files(root):
         source_path = path.relative_to(root).as_posix()
-        shown = _shown(path, project_dir)
+        shown = shown_path(path, project_dir)
         problem = _check_location(path, root, source_path, shown)
         if problem:
             problems.append(problem)
@@ -210,13 +193,12 @@ def load_catalogue(settings: ArchiveSettings, regions: RegionTree | None = None,
 
 
 def _read_report(path, source_path, shown, settings, regions, current_year, cache) -> tuple[Report | None, list[Problem]]:
-    stat = path.stat()
-    text, problem = decode(path.read_bytes(), shown, settings.max_report_bytes)
+    text, problem = read_report_file(path, shown, settings.max_report_bytes)
     if problem:
-        report, found = None, [problem]
-    else:
-        report, found = parse_report(text, source_path, shown, settings, regions, current_year)
+        return None, [problem]
+    report, found = parse_report(text, source_path, shown, settings, regions, current_year)
     if cache is not None:
+        stat = path.stat()
         cache.put(path, (stat.st_mtime_ns, stat.st_size), report, found)
     return report, found
 
@@ -226,7 +208,7 @@ def _redirect_clashes(reports: list[Report], claimed: dict[str, str], root: Path
     problems = []
     redirected: dict[str, str] = {}
     for report in reports:
-        shown = _shown(root / report.source_path, project_dir)
+        shown = shown_path(root / report.source_path, project_dir)
         for old in report.redirect_from:
             if old in claimed:
                 problems.append(Problem(shown, None, "redirect_from", f"reports/{old}/ is the URL of {claimed[old]}",
@@ -239,21 +221,6 @@ def _redirect_clashes(reports: list[Report], claimed: dict[str, str], root: Path
     return problems
 
 
-def _report_files(root: Path) -> list[Path]:
-    """Every file below the reports folder, in a stable order; hidden files are not reports."""
-    found = []
-    for folder, dirs, files in os.walk(root, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        base = Path(folder)
-        for name in sorted(files):
-            if not name.startswith("."):
-                found.append(base / name)
-        for name in dirs:
-            if (base / name).is_symlink():
-                found.append(base / name)  # reported as a problem: links are not followed
-    return sorted(found)
-
-
 def _check_location(path: Path, root: Path, source_path: str, shown: str) -> Problem | None:
     if path.is_symlink():
         target = path.resolve()
@@ -263,10 +230,3 @@ def _check_location(path: Path, root: Path, source_path: str, shown: str) -> Pro
     if path.is_dir():
         return Problem(shown, None, "file", "is a linked folder", "real folders inside reports/")
     return check_path(source_path, shown)
-
-
-def _shown(path: Path, project_dir: Path) -> str:
-    try:
-        return path.relative_to(project_dir).as_posix()
-    except ValueError:
-        return str(path)

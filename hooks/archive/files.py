@@ -1,0 +1,51 @@
+"""Reading the archive's files: which files under the reports folder are reports, how a path is
+shown to an editor, and the one reader of a report file (the catalogue and the importer both use it).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .schema import Problem, decode
+
+
+def report_files(root: Path) -> list[Path]:
+    """Every file below the reports folder, in a stable order; hidden files and folders are not
+    reports. A linked folder is listed (as itself) so that the catalogue can report it."""
+    found = []
+    for folder, dirs, files in os.walk(root, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        base = Path(folder)
+        for name in sorted(files):
+            if not name.startswith("."):
+                found.append(base / name)
+        for name in dirs:
+            if (base / name).is_symlink():
+                found.append(base / name)
+    return sorted(found)
+
+
+def read_report_file(path: Path, shown: str, max_bytes: int | None = None) -> tuple[str | None, Problem | None]:
+    """The file's text, or the problem that keeps it from being read (size, encoding, line ends;
+    a link to a missing file)."""
+    try:
+        raw = path.read_bytes()
+    except OSError as e:
+        return None, Problem(shown, None, "file", f"cannot be read ({e.strerror or e})",
+                             "a readable file inside reports/ (a link must point to an existing file)")
+    return decode(raw, shown, max_bytes)
+
+
+def relative_posix(path: Path, root: Path) -> str | None:
+    """`path` below `root` as a POSIX path, or None when it is not below it."""
+    try:
+        return Path(path).resolve().relative_to(Path(root).resolve()).as_posix()
+    except ValueError:
+        return None
+
+
+def shown_path(path: Path, project_dir: Path) -> str:
+    """How a file is named in a message: relative to the project when it is inside it."""
+    relative = relative_posix(path, project_dir)
+    return relative if relative is not None else str(path)

@@ -1,0 +1,163 @@
+"""`ArchiveBuild`: the state of one build, with one method per step the hooks take.
+
+A fresh instance is made in `on_config`, because `mkdocs serve` keeps hook modules loaded between
+rebuilds; only a `PreviewState` is carried from one rebuild to the next. Speed mechanisms are
+reached only through `self.speed` (archive.speed: `Speedups`, or `Stock` with ARCHIVE_SPEEDUPS=0).
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+
+from .. import speed as speedups
+from ..catalogue import Catalogue, load_catalogue
+from ..export import PageDates, public_files
+from ..export.history import FileHistory, git_history
+from ..files import relative_posix
+from ..labels import template_globals
+from ..pages.home import home_view
+from ..pages.report import ReportViews, SiteInfo, json_for_script
+from ..regions import region_tree
+from ..sanitize import sanitize_html
+from ..search import write_search_index
+from ..settings import ArchiveSettings, SettingsError
+from ..urls import report_url
+from .jobs import JobError, LazyMapping
+from .pages import GeneratedPages
+from .preview import PreviewState
+from .redirects import write_redirects
+
+
+class ArchiveBuild:
+    """Settings, catalogue, generated pages and the jobs of one build."""
+
+    def __init__(self, config, preview: PreviewState | None = None) -> None:
+        try:
+            self.settings = ArchiveSettings.from_extra(config.extra, Path(config.config_file_path).parent)
+        except SettingsError as e:
+            raise PluginError(f"mkdocs.yml: {e}") from e
+        self.project_dir = Path(config.config_file_path).resolve().parent
+        self.preview = preview
+        self.speed = speedups.for_build(config, preview, self.settings.cache_dir)
+        self.speed.build_starts()
+        # The sitemap is written with the exports, with each page's real dates: MkDocs' own one
+        # (build date) is neither rendered (here) nor copied as a file (GeneratedPages.add).
+        config.theme.static_templates.discard("sitemap.xml")
+        self.site_dir, self.docs_dir = Path(config.site_dir), Path(config.docs_dir)
+        self.site_info = SiteInfo(config.site_name or "", _with_slash(config.site_url or ""))
+        self.pages = GeneratedPages()
+        self.catalogue: Catalogue | None = None
+        self.views: ReportViews | None = None
+        self.home = None
+        self.history: dict[str, FileHistory] = {}
+        self.files: Files | None = None
+        self.jobs: dict[str, object] = {}
+        """Name → job (search index, exports), collected in `finish_jobs`."""
+
+    @property
+    def is_preview_rebuild(self) -> bool:
+        return self.preview is not None and self.preview.is_rebuild
+
+    # -- on_files ---------------------------------------------------------------------------
+
+    def load(self) -> Catalogue:
+        """Read and validate every report; any error (not a draft's warning) ends the build.
+        Near-duplicates and the search index need only the catalogue: their jobs start here."""
+        catalogue = load_catalogue(self.settings, region_tree(), self.project_dir, cache=self.speed.parse_cache)
+        for problem in catalogue.problems:
+            if problem.warning:
+                _log().warning(str(problem))
+        if catalogue.errors:
+            lines = "\n".join(f"  {p}" for p in catalogue.errors)
+            raise PluginError(f"{len(catalogue.errors)} problem(s) in the reports; nothing was published:\n{lines}\n"
+                              "Run `python scripts/validate.py` to check the reports without building.")
+        self.catalogue = catalogue
+        if self.is_preview_rebuild:
+            self.history, similar = self.preview.history, self.preview.similar
+        else:
+            similar = LazyMapping(self.speed.near_duplicates_job(catalogue))
+            # The index is needed only at the end: it yields the CPU to the jobs pages wait for
+            self.jobs["search index"] = self.speed.job(write_search_index, catalogue.reports, self.site_dir, nice=5)
+            self.history = git_history(self.project_dir, self.settings.reports_dir, self.docs_dir)
+            if self.preview:
+                self.preview.history, self.preview.similar = self.history, similar
+        self.views = ReportViews(catalogue, similar, self.site_info)
+        self.home = home_view(catalogue, {slug: h.added for slug, h in self.report_history().items()})
+        return catalogue
+
+    def report_history(self) -> dict[str, FileHistory]:
+        """Git dates of each published report, by slug (none outside a git checkout)."""
+        reports_dir = relative_posix(self.settings.reports_dir, self.project_dir)
+        paths = {report.slug: f"{reports_dir}/{report.source_path}" for report in self.catalogue.reports} if reports_dir else {}
+        return {slug: self.history[path] for slug, path in paths.items() if path in self.history}
+
+    def add_pages(self, files: Files, config, dirty: bool) -> Files:
+        """Report and listing pages; then the exports' job, and the page files made ahead."""
+        files = self.files = self.pages.add(files, self.catalogue, self.settings.reports_dir, config, self.speed)
+        if not self.is_preview_rebuild:
+            self.start_exports(files, config)
+        self.speed.page_files(files, dirty)
+        return files
+
+    def start_exports(self, files: Files, config) -> None:
+        """Feeds, sitemap and the open-data catalogue: a job, collected in `finish_jobs`."""
+        pages = []  # (url, the reports the page shows, git dates of its own source file)
+        everything = self.catalogue.reports
+        for file in files.documentation_pages():
+            url = "" if file.url == "./" else file.url
+            shown = self.pages.shown_reports(file, everything)
+            if shown is not None:
+                pages.append(PageDates(url, shown))
+            else:
+                path = relative_posix(Path(file.abs_src_path), self.project_dir) if file.abs_src_path else None
+                pages.append(PageDates(url, everything if url == "" else [], self.history.get(path)))
+        self.jobs["feeds, sitemap and open data"] = self.speed.job(
+            public_files, self.catalogue, self.report_history(), pages, self.site_info,
+            config.site_description or "", self.site_dir, nice=5)
+
+    # -- per page ---------------------------------------------------------------------------
+
+    def describe_page(self, page) -> None:
+        if self.pages.describe(page, self.views):
+            self.speed.page_template(page)
+
+    def report_content(self, html: str, page) -> str:
+        """Report text is untrusted: every report page's HTML is sanitised, however it was made."""
+        if not self.pages.is_report(page):
+            return html
+        html = sanitize_html(html)
+        self.speed.keep_rendered(page, html)
+        return html
+
+    def prepare_templates(self, env) -> None:
+        env.globals.update(template_globals(), archive_home=self.home, report_url=report_url)
+        env.filters["archive_json"] = json_for_script
+        self.speed.structure_ready(env)
+
+    # -- on_post_build ----------------------------------------------------------------------
+
+    def finish(self, config) -> None:
+        """Redirects; wait for the jobs (a preview rebuild keeps its first build's site-wide
+        files); check the pages were written."""
+        write_redirects(self.catalogue, config)
+        for name, job in self.jobs.items():
+            try:
+                job.result()
+            except JobError as e:
+                raise PluginError(f"{name}: {e}") from e
+        self.speed.check_output(self.files)
+        self.speed.finish(full_build=self.preview is None)
+        if self.preview:
+            self.preview.builds += 1
+
+
+def _with_slash(url: str) -> str:
+    return url if not url or url.endswith("/") else url + "/"
+
+
+def _log():
+    return logging.getLogger("mkdocs.plugins.archive")

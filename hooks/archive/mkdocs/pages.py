@@ -1,0 +1,113 @@
+"""The generated pages: one per published report and one per index listing, none a nav entry
+except the top index of each kind, and the metadata each page hands to its template."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from markupsafe import escape
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from ..catalogue import Catalogue
+from ..pages import Listing, all_listings
+from ..pages.report import ReportViews
+from ..schema import Report
+from ..urls import report_url, src_uri
+
+REPORT_TEMPLATE = "archive/report.html"
+LISTING_TEMPLATE = "archive/listing.html"
+
+
+class ReportPage(Page):
+    """A report's page: its Markdown is the body the catalogue read with the front matter (a body
+    that starts with `---` is text, not metadata: MkDocs must not read the file again)."""
+
+    def use(self, body: str) -> None:
+        self._body = body
+
+    def read_source(self, config) -> None:
+        self.markdown, self.meta = self._body, {}
+
+
+class GeneratedPages:
+    """Which generated file shows what: a report or a listing, by MkDocs source path."""
+
+    def __init__(self) -> None:
+        self.reports: dict[str, Report] = {}
+        self.listings: dict[str, Listing] = {}
+
+    def add(self, files: Files, catalogue: Catalogue, reports_dir: Path, config, speed) -> Files:
+        """One page per published report and per index listing; only the top index of each
+        kind is a nav entry (every page embeds the whole nav)."""
+        theme_sitemap = files.get_file_from_path("sitemap.xml")
+        if theme_sitemap is not None:  # written with the exports, with each page's real dates
+            files.remove(theme_sitemap)
+        timelines = _timeline_states(catalogue) if speed.marks_preview else {}
+        for report in catalogue.reports:
+            uri = src_uri(report_url(report.slug))
+            source = reports_dir / report.source_path
+            file = File.generated(config, uri, abs_src_path=str(source), inclusion=InclusionLevel.NOT_IN_NAV)
+            _add(files, file)
+            speed.report_page(file, config).use(report.body)
+            self.reports[uri] = report
+            if speed.marks_preview:
+                stat = source.stat()
+                speed.mark_preview(file, (stat.st_mtime_ns, stat.st_size, timelines[report.unit]))
+        for listing in all_listings(catalogue):
+            uri = src_uri(listing.url)
+            # A nav entry's page is made by MkDocs from its Markdown (the heading is its title)
+            content = f"# {listing.title}\n" if listing.in_nav else ""
+            inclusion = InclusionLevel.INCLUDED if listing.in_nav else InclusionLevel.NOT_IN_NAV
+            file = File.generated(config, uri, content=content, inclusion=inclusion)
+            _add(files, file)
+            self.listings[uri] = listing
+            if not listing.in_nav:
+                speed.listing_page(file, config)
+            if speed.marks_preview:
+                speed.mark_preview(file, repr(listing))
+        return files
+
+    def is_report(self, page) -> bool:
+        return page.file.src_uri in self.reports
+
+    def describe(self, page, views: ReportViews) -> bool:
+        """Give a generated page its template, title and view (read by the Jinja templates);
+        False for a hand-written page. Title and description are passed pre-escaped (Markup):
+        Material prints `page.meta.title` and `page.meta.description` unescaped."""
+        uri = page.file.src_uri
+        if uri in self.reports:
+            view = views.view(self.reports[uri])
+            page.meta.update(template=REPORT_TEMPLATE, title=escape(view.report.title), view=view,
+                             description=escape(view.description))
+        elif uri in self.listings:
+            listing = self.listings[uri]
+            page.meta.update(template=LISTING_TEMPLATE, title=escape(listing.title), view=listing)
+        else:
+            return False
+        return True
+
+    def shown_reports(self, file: File, everything: list[Report]) -> list[Report] | None:
+        """The reports a generated page shows (for its last-modified date); None for other pages."""
+        if file.src_uri in self.reports:
+            return [self.reports[file.src_uri]]
+        if file.src_uri in self.listings:
+            return self.listings[file.src_uri].reports or everything
+        return None
+
+
+def _timeline_states(catalogue: Catalogue) -> dict[str, int]:
+    """Per unit, a hash of its timeline: a report page shows its unit's other reports."""
+    states: dict[str, list] = {}
+    for report in catalogue.reports:
+        states.setdefault(report.unit, []).append((report.slug, report.title, report.year, report.date))
+    return {unit: hash(tuple(sorted(state, key=repr))) for unit, state in states.items()}
+
+
+def _add(files: Files, file: File) -> None:
+    existing = files.get_file_from_path(file.src_uri)
+    if existing is not None:
+        raise PluginError(f"Two pages would publish at {file.url}: {existing.src_uri} in docs/ and a generated page; "
+                          f"remove or rename the file in docs/")
+    files.append(file)

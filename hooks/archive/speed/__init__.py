@@ -1,0 +1,51 @@
+"""Build-speed mechanisms, all in one place and behind one switch.
+
+Nothing here changes what is published: every mechanism either skips work whose result is known
+(a page frame rendered once, a body rendered by an earlier build) or moves work elsewhere (another
+core, an earlier moment). `ARCHIVE_SPEEDUPS=0` turns every one of them off at once: the build is
+then stock MkDocs and Material rendering, in one process, with no caches, and gives the same
+bytes (tests/speed/ checks both that and each mechanism against its stock counterpart).
+
+| module            | replaces (stock)                                   | proves itself by                              |
+| ----------------- | -------------------------------------------------- | --------------------------------------------- |
+| shells            | Material's whole frame rendered for every page     | first pages of each shell rendered both ways  |
+| fragments         | the navigation rendered for every page             | build diffed against ARCHIVE_SPEEDUPS=0       |
+| report_render     | a new Python-Markdown parser per report page       | build diffed against ARCHIVE_SPEEDUPS=0       |
+| inline            | every inline pattern run over every text           | same HTML as stock Python-Markdown (tests)    |
+| rendered          | every report body rendered again on every build    | keys hold every input; bodies sanitised again |
+| sketches          | every near-duplicate sketch computed again         | same near-duplicates with and without         |
+| gc_pause          | the cyclic collector walking the catalogue         | build diffed against ARCHIVE_SPEEDUPS=0       |
+| background        | search index, exports, near-duplicates in-process  | a failure there still fails the build         |
+| page_files        | MkDocs creating each page's folder as it writes    | no page left empty (checked after the build)  |
+| preview           | `serve --dirty` re-rendering every generated page  | tests/build/test_preview.py                   |
+
+The MkDocs adapter (`archive.mkdocs`) talks to this package only through `for_build()`, which
+returns `Speedups` or `Stock`: the same methods, called at the same points of the build.
+"""
+
+from __future__ import annotations
+
+import os
+
+SWITCH = "ARCHIVE_SPEEDUPS"
+
+
+def enabled() -> bool:
+    """False when the environment says `ARCHIVE_SPEEDUPS=0` (or `false`, `off`, `no`)."""
+    return os.environ.get(SWITCH, "1").strip().lower() not in ("0", "false", "off", "no")
+
+
+def for_build(config, preview, cache_dir):
+    """The speed mechanisms of one build: `Speedups` when enabled, else `Stock` (all off)."""
+    from .switch import Speedups, Stock
+
+    return Speedups(config, preview, cache_dir) if enabled() else Stock()
+
+
+def preview_caches():
+    """What a `mkdocs serve --dirty` session keeps for the speedups; None when they are off."""
+    if not enabled():
+        return None
+    from .preview import PreviewCaches
+
+    return PreviewCaches()

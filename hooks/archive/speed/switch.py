@@ -1,0 +1,188 @@
+"""The two positions of the speed switch: `Speedups` (every mechanism on) and `Stock` (all off).
+
+The MkDocs adapter calls the same methods on either, at the same points of the build; `Stock`
+does what stock MkDocs and Material would, which is mostly nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from markupsafe import Markup
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+
+from ..minify import collapse_indentation
+from ..mkdocs.jobs import InlineJob
+from ..mkdocs.pages import ReportPage
+from ..similarity import catalogue_near_duplicates
+
+
+class Stock:
+    """Stock MkDocs and Material: one process, no caches, every page rendered in full."""
+
+    parse_cache = None
+    marks_preview = False
+    """True when generated pages get a preview fingerprint (`mark_preview`)."""
+
+    def build_starts(self) -> None: ...
+
+    def nav_ready(self, nav_urls: set[str]) -> None: ...
+
+    def structure_ready(self, env) -> None: ...
+
+    def build_failed(self) -> None: ...
+
+    def job(self, fn, *args, nice: int = 0):
+        return InlineJob(fn, *args)
+
+    def near_duplicates_job(self, catalogue):
+        return InlineJob(catalogue_near_duplicates, catalogue)
+
+    def report_page(self, file: File, config) -> ReportPage:
+        return ReportPage(None, file, config)
+
+    def listing_page(self, file: File, config) -> None:
+        """MkDocs makes the page itself (the stock `Page`)."""
+
+    def mark_preview(self, file: File, state) -> None: ...
+
+    def page_files(self, files, dirty: bool) -> None: ...
+
+    def page_template(self, page) -> None: ...
+
+    def render_page(self, page, context) -> None: ...
+
+    def keep_rendered(self, page, html: str) -> None: ...
+
+    def post_page(self, html: str, page) -> str:
+        return collapse_indentation(html)
+
+    def check_output(self, files) -> None: ...
+
+    def finish(self, full_build: bool) -> None: ...
+
+
+class Speedups(Stock):
+    """Every speed mechanism of `archive.speed`, for one build."""
+
+    def __init__(self, config, preview, cache_dir: Path | None):
+        from .report_render import SharedMarkdown, rendering_fingerprint
+        from .rendered import RenderedBodies
+
+        self.preview = preview.caches if preview is not None else None
+        self.parse_cache = self.preview.parse_cache if self.preview else None
+        self.marks_preview = self.preview is not None
+        self.cache_dir = cache_dir
+        self.markdown = SharedMarkdown()
+        self.rendered = RenderedBodies(cache_dir, rendering_fingerprint(config))
+        self.shells = None
+        self.shelled: dict[str, str] = {}
+        """Pages rendered through a page shell: source URI → their real template."""
+        self.nav_urls: set[str] = set()
+        self.page_files_job = None
+
+    def build_starts(self) -> None:
+        from . import gc_pause
+
+        gc_pause.pause()
+
+    def nav_ready(self, nav_urls: set[str]) -> None:
+        """Nav entries keep Material's own frame: their navigation shows them as the active one."""
+        self.nav_urls = nav_urls
+
+    def structure_ready(self, env) -> None:
+        """Navigation fragments, page shells, compiled templates kept by a preview; the collector
+        resumes for the pages' garbage."""
+        from . import gc_pause
+        from .fragments import FragmentCache
+        from .shells import PageShells
+
+        FragmentCache(self.nav_urls).install(env)
+        if self.preview:
+            env.bytecode_cache = self.preview.template_bytecode
+        self.shells = PageShells(env, minify=collapse_indentation)
+        gc_pause.resume()
+
+    def build_failed(self) -> None:
+        from . import gc_pause
+
+        gc_pause.resume()
+
+    def job(self, fn, *args, nice: int = 0):
+        from .background import BackgroundJob
+
+        return BackgroundJob(fn, *args, nice=nice)
+
+    def near_duplicates_job(self, catalogue):
+        from .sketches import kept_near_duplicates
+
+        return self.job(kept_near_duplicates, catalogue, self.cache_dir)
+
+    def report_page(self, file: File, config) -> ReportPage:
+        from .report_render import FastReportPage
+
+        page = FastReportPage(None, file, config)
+        page.use_speedups(self.markdown, self.rendered)
+        return page
+
+    def listing_page(self, file: File, config) -> None:
+        """A listing page outside the nav has no Markdown to render."""
+        from .listing_render import ListingPage
+
+        ListingPage(None, file, config)
+
+    def mark_preview(self, file: File, state) -> None:
+        self.preview.mark(file, state)
+
+    def page_files(self, files, dirty: bool) -> None:
+        if not dirty:  # a dirty build writes only the pages it finds changed
+            from .page_files import make_page_files
+
+            self.page_files_job = self.job(make_page_files, sorted(f.abs_dest_path for f in files.documentation_pages()))
+
+    def page_template(self, page) -> None:
+        """A generated page outside the nav is rendered from its kind's page shell (shells.py)."""
+        if page.url not in self.nav_urls:  # a nav entry's frame shows it as the active one
+            self.shelled[page.file.src_uri] = page.meta["template"]
+            page.meta["template"] = "archive/prerendered.html"
+
+    def render_page(self, page, context) -> None:
+        from .shells import ShellMismatch
+
+        template = self.shelled.get(page.file.src_uri)
+        if template is not None:
+            try:
+                context["archive_html"] = Markup(self.shells.render(template, context))
+            except ShellMismatch as e:
+                raise PluginError(str(e)) from e
+
+    def keep_rendered(self, page, html: str) -> None:
+        page.keep(html)
+
+    def post_page(self, html: str, page) -> str:
+        """Shell-made pages are minified already."""
+        return html if page.file.src_uri in self.shelled else collapse_indentation(html)
+
+    def check_output(self, files) -> None:
+        from ..mkdocs.jobs import JobError
+        from .page_files import empty_pages
+
+        if self.page_files_job is None:
+            return
+        try:
+            self.page_files_job.result()
+        except JobError as e:
+            raise PluginError(f"page files: {e}") from e
+        empty = empty_pages(files)
+        if empty:
+            raise PluginError(f"{len(empty)} page(s) rendered empty, e.g. {', '.join(empty[:5])}")
+
+    def finish(self, full_build: bool) -> None:
+        log = logging.getLogger("mkdocs.plugins.archive")
+        if self.shells:
+            log.info(self.shells.summary())
+        self.rendered.save(prune=full_build)
+        self.rendered.close()
+        log.info(self.rendered.summary())
