@@ -1,11 +1,10 @@
-"""What every script needs first: the domain package beside the build hooks (hooks/archive) on
-sys.path, and the archive's settings from mkdocs.yml."""
+"""What every script shares: the project folder and the archive's settings from mkdocs.yml.
+The `archive` package (hooks/archive) is installed by `make install` (pip install --editable .)."""
 
 import sys
 from pathlib import Path
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(PROJECT_DIR / "hooks"))
 
 
 def add_config_option(parser) -> None:

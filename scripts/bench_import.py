@@ -22,7 +22,7 @@ from pathlib import Path
 
 import _paths  # noqa: F401
 import import_reports
-from archive.importer.script import simplified
+from archive.text import simplified
 
 TRUTH = _paths.PROJECT_DIR / "tests" / "fixtures" / "import" / "truth.json"
 

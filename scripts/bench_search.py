@@ -29,9 +29,9 @@ from pathlib import Path
 
 import _paths
 
+import search_reference as ref
+
 ROOT = _paths.PROJECT_DIR
-sys.path.insert(0, str(ROOT / "tests"))
-import search_reference as ref  # noqa: E402
 
 PYTHON = sys.executable
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -210,7 +210,7 @@ def bench(size: int, work: Path, skip_lunr_browser: bool) -> dict:
     # runs in a process forked after the catalogue is loaded), and the peak memory of that process
     # (catalogue included).
     row["index_process_s"], row["index_mb"], done = run_timed([PYTHON, "-c", (
-        "import sys, time; sys.path.insert(0, 'hooks'); from pathlib import Path; import tempfile;"
+        "import sys, time; from pathlib import Path; import tempfile;"
         "from archive.catalogue import load_catalogue; from archive.settings import load_settings;"
         "from archive.search import write_search_index;"
         "s = load_settings(Path('mkdocs.yml')); c = load_catalogue(s, None, Path('.'));"

@@ -21,17 +21,17 @@ from typing import Callable, Iterable, Iterator
 
 import numpy as np
 
+from .text import NEAR_DUPLICATE_THRESHOLD as THRESHOLD
+from .text import normalise
+
 SHINGLE = 5
 """Characters per shingle: long enough that two unrelated reports share few, short enough to survive edits."""
 NUM_PERM = 64
 """MinHash permutations: the estimate's standard error is sqrt(J(1-J)/64), at most 0.06."""
-THRESHOLD = 0.5
-"""Estimated Jaccard similarity of the 5-gram sets from which two reports count as near-duplicates."""
 MAX_SHOWN = 5
 """Near-duplicates listed per report, most similar first."""
 SEED = 1
 
-_NOISE = re.compile(r"[\W_]+", re.UNICODE)
 _MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)
 
 
@@ -46,11 +46,6 @@ class Similar:
     @property
     def percent(self) -> int:
         return round(self.similarity * 100)
-
-
-def normalise(text: str) -> str:
-    """Letters, digits and CJK characters only: layout, spacing and punctuation do not count."""
-    return _NOISE.sub("", text).lower()
 
 
 def shingle_hashes(text: str, k: int = SHINGLE) -> np.ndarray:

@@ -11,7 +11,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from .script import simplified
+from ..text import simplified
 
 
 @dataclass(frozen=True)

@@ -14,11 +14,9 @@ from dataclasses import dataclass
 
 from datasketch import MinHash, MinHashLSH
 
-from ..similarity import NUM_PERM, fresh_sketches, normalise
-from .script import simplified
+from ..similarity import NUM_PERM, fresh_sketches
+from ..text import NEAR_DUPLICATE_THRESHOLD, normalise, simplified
 
-THRESHOLD = 0.5
-"""Estimated Jaccard similarity from which a report is flagged as a near duplicate."""
 
 
 def fingerprint(text: str) -> str:
@@ -45,7 +43,7 @@ class Match:
 class DuplicateIndex:
     """Reports seen so far (the archive, then the batch), for exact and near-duplicate look-ups."""
 
-    def __init__(self, threshold: float = THRESHOLD):
+    def __init__(self, threshold: float = NEAR_DUPLICATE_THRESHOLD):
         self.threshold = threshold
         self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
         self._exact: dict[str, str] = {}

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from ..regions import Division, RegionError, RegionTree
 from .clean import Line
-from .script import simplified, traditional
+from ..text import simplified, traditional
 from .split import CATEGORY_WORDS, glued_heading, is_title_like
 
 FOUND, UNSURE, NOT_STATED = "found", "unsure", "not stated"
@@ -408,7 +408,7 @@ def _signature_units(body: list[Line]) -> list[str]:
 
 
 def _is_traditional(lines: list[Line]) -> bool:
-    from .script import is_traditional
+    from ..text import is_traditional
 
     return is_traditional("".join(line.text for line in lines[:30]))
 

@@ -188,7 +188,7 @@ def split(lines: list[Line]) -> Split:
 
 
 def simplified_of(text: str) -> str:
-    from .script import simplified
+    from ..text import simplified
 
     return simplified(text)
 

@@ -20,28 +20,16 @@ import functools
 import re
 import unicodedata
 
+from ..text import t2s_char_map
+
 TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 _SYLLABLE = f"[a-zü{TONED}]{{1,6}}"
 PINYIN_NOTE = re.compile(rf"(?<=[^\s(（])[(（](?=[^)）]*[{TONED}]){_SYLLABLE}(?: {_SYLLABLE}){{0,3}}[)）]")
 """`(zǒng jié)` after a character; JS: the same pattern (engine.js `PINYIN_NOTE`)."""
 
-# Code point blocks where OpenCC has traditional characters (CJK, compatibility ideographs, ext. A–G).
-_CJK_BLOCKS = [(0x2E80, 0x2FDF), (0x3000, 0x303F), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF),
-               (0xFE30, 0xFE4F), (0x20000, 0x2A6DF), (0x2A700, 0x2EBEF), (0x2F800, 0x2FA1F), (0x30000, 0x3134F)]
 
-
-@functools.lru_cache(maxsize=1)
-def char_map() -> dict[str, str]:
-    """Every character OpenCC's t2s changes when converted alone, to its one-character result."""
-    import opencc
-
-    converter = opencc.OpenCC("t2s")
-    chars = [chr(cp) for lo, hi in _CJK_BLOCKS for cp in range(lo, hi + 1)]
-    # Convert in one call, one character per line, so that no phrase spans two characters.
-    converted = converter.convert("\n".join(chars)).split("\n")
-    if len(converted) != len(chars):  # a conversion changed the line count: fall back to one by one
-        converted = [converter.convert(c) for c in chars]
-    return {c: s for c, s in zip(chars, converted) if s != c and len(s) == 1}
+char_map = t2s_char_map
+"""Every character OpenCC's t2s changes when converted alone (archive/text.py)."""
 
 
 @functools.lru_cache(maxsize=1)
