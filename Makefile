@@ -4,7 +4,7 @@ PYTHON ?= python3
 PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve build validate test system-packages clean
+.PHONY: install serve build validate test fuzz system-packages clean
 
 $(VENV)/.installed: requirements.txt constraints.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,9 @@ system-packages:          ## Debian packages the browser tests need (Chromium, C
 
 test: install system-packages
 	$(PY) -m pytest
+
+fuzz: install            ## the Hypothesis properties with many more examples and a random seed
+	HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest -q -m "not browser and not slow" tests/unit
 
 clean:
 	rm -rf site .pytest_cache tests/artifacts

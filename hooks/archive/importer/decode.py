@@ -13,6 +13,8 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..text import without_controls
+
 SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx")
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -166,9 +168,11 @@ def _docx_text(raw: bytes, shown: str) -> str:
 
 
 def _normalise(text: str) -> str:
-    """`\\n` line ends, no BOM, no NUL, non-breaking spaces as spaces; every other character kept."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff").replace("\x00", "")
-    return text.replace("\u00a0", " ").replace("\u2028", "\n").replace("\u2029", "\n")
+    """`\\n` line ends, no BOM, no C0/C1 control characters (tab and newline kept), non-breaking
+    spaces as spaces; every other character kept."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    text = text.replace("\u00a0", " ").replace("\u2028", "\n").replace("\u2029", "\n")
+    return without_controls(text)
 
 
 def has_cjk(text: str) -> bool:

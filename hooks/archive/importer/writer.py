@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 from ..slugs import pinyin_slug
+from ..text import without_controls
 
 FIELD_ORDER = ("title", "unit", "year", "category", "region", "source", "tags", "review")
 _PLAIN = re.compile(r"^[\u3400-\u9fffA-Za-z][\u3400-\u9fffA-Za-z0-9\u3000-\u303f\uff08\uff09\u300a\u300b/·]*$")
@@ -21,12 +22,13 @@ _RESERVED = {"true", "false", "null", "yes", "no", "on", "off", "none"}
 
 
 def yaml_scalar(value) -> str:
-    """A YAML value that reads back as exactly `value` (JSON strings are valid YAML)."""
+    """A YAML value that reads back as `value` (JSON strings are valid YAML), on one line; control
+    characters, which YAML refuses even escaped in some forms, are left out."""
     if value is None:
         return "null"
     if isinstance(value, bool) or isinstance(value, int):
         return json.dumps(value)
-    text = str(value)
+    text = without_controls(str(value), keep_newlines=False).replace("\u2028", " ").replace("\u2029", " ")
     if _PLAIN.match(text) and text.lower() not in _RESERVED:
         return text
     return json.dumps(text, ensure_ascii=False)
