@@ -24,6 +24,7 @@ from pathlib import Path
 
 import _paths  # puts hooks/ on sys.path; shared CLI options
 from archive.importer import Importer
+from archive.labels import UNKNOWN_REGION, unit_label, year_label
 from archive.importer.metadata import FIELDS, FOUND, NOT_STATED, UNSURE
 from archive.importer.pipeline import ALREADY_IMPORTED, DUPLICATE, INVALID, WRITE, input_files
 from archive.regions import region_tree
@@ -98,9 +99,8 @@ def print_summary(results, dry_run: bool) -> None:
             continue
         print(f"{result.file}: {len(result.reports)} report(s), {len(result.removed_lines)} line(s) of website chrome dropped")
         for r in result.reports:
-            year = r.year if r.year is not None else "年份不详"
             where = r.path if r.action in (WRITE, INVALID) else f"skipped: {r.action} of {r.duplicate_of}"
-            print(f"  line {r.start_line:>4}  {r.title}  [{r.unit or '单位不详'} · {year} · {r.region or '地区不详'} · {r.category}]  → {where}")
+            print(f"  line {r.start_line:>4}  {r.title}  [{unit_label(r.unit)} · {year_label(r.year)} · {r.region or UNKNOWN_REGION} · {r.category}]  → {where}")
             for problem in r.problems:
                 print(f"      error: {problem}")
             notes = len(r.review)

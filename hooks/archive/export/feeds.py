@@ -8,6 +8,7 @@ from pathlib import Path
 
 from feedgen.feed import FeedGenerator
 
+from ..labels import region_label, year_label
 from ..schema import Report
 from ..urls import report_url
 
@@ -55,9 +56,7 @@ def build_feed(reports: list[Report], changed: dict[str, dt.datetime], site_url:
         fe.published(times[r.slug])
         fe.author(name=r.unit)
         fe.category(term=r.category)
-        year = f"{r.year}年" if r.year else "年份不详"
-        region = r.region.path_name.replace("/", " › ") if r.region else "地区不详"
-        fe.description(f"{r.unit} · {year} · {region} · {r.category}", isSummary=True)
+        fe.description(f"{r.unit} · {year_label(r.year)} · {region_label(r.region, ' › ')} · {r.category}", isSummary=True)
     return fg
 
 

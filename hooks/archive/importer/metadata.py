@@ -15,13 +15,13 @@ from dataclasses import dataclass, field
 
 from ..regions import Division, RegionError, RegionTree
 from .clean import Line
+from ..labels import UNKNOWN_UNIT
 from ..text import simplified, traditional
 from .split import CATEGORY_WORDS, glued_heading, is_title_like
 
 FOUND, UNSURE, NOT_STATED = "found", "unsure", "not stated"
 FIELDS = ("title", "unit", "year", "region", "category", "tags")
 
-UNKNOWN_UNIT = "单位不详"
 """Written as `unit` when the text names no issuing body (the schema requires the field)."""
 
 _PLACEHOLDER = r"[xX×＊*_＿]"

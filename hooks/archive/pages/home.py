@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ..catalogue import Catalogue
+from ..labels import UNKNOWN_REGION
 from ..schema import Report
 from ..urls import category_url, region_url, year_url
 from . import Link
@@ -58,7 +59,7 @@ def home_view(catalogue: Catalogue, added: dict[str, dt.datetime] | None = None)
     provinces = len(regions)
     shown = regions[:TOP_REGIONS]
     if tree.unknown.reports:
-        shown.append(Link("地区不详", region_url(None), len(tree.unknown.reports)))
+        shown.append(Link(UNKNOWN_REGION, region_url(None), len(tree.unknown.reports)))
     slugs = catalogue.settings.categories
     categories = [Link(name, category_url(slugs[name]), len(rs)) for name, rs in catalogue.by_category()]
     latest = latest_additions(catalogue.reports, added or {})[: catalogue.settings.latest_count]

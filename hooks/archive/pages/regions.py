@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from ..catalogue import Catalogue, RegionNode
+from ..labels import UNKNOWN_REGION
 from ..urls import REGIONS, region_url
 from . import Link, Listing, paginated
 
 ROOT = Link("按地区", REGIONS)
-UNKNOWN_TITLE = "地区不详"
+UNKNOWN_TITLE = UNKNOWN_REGION
 MAX_LINKS = 200
 """Most entries an index page lists."""
 

@@ -11,6 +11,7 @@ from typing import Callable
 from markupsafe import Markup
 
 from ..catalogue import Catalogue
+from ..labels import UNKNOWN_REGION, region_label
 from ..schema import Report
 from ..similarity import Similar
 from ..urls import category_url, region_url, report_url, unit_url, year_url
@@ -89,7 +90,7 @@ class ReportViews:
         r = report
         categories = self.catalogue.settings.categories
         region_links = [Link(d.name, region_url([p.code for p in d.path])) for d in r.region.path] if r.region else [
-            Link("地区不详", region_url(None))]
+            Link(UNKNOWN_REGION, region_url(None))]
         fields = [
             Field("单位", [Link(r.unit, unit_url(self.unit_slugs[r.unit]))]),
             Field("年份", [Link(year_title(r.year), year_url(r.year))]),
@@ -107,7 +108,7 @@ class ReportViews:
                      for o in timeline_window(timeline, r)]
         previous, next_ = neighbours(r, timeline)
         absolute = self.site.url + report_url(r.slug) if self.site.url else ""
-        region = r.region.path_name.replace("/", "") if r.region else "地区不详"
+        region = region_label(r.region, "")
         description = f"{r.unit}{year_title(r.year)}{r.category}（{region}），{r.chars} 字。"
         return ReportView(
             report=r, url=report_url(r.slug),

@@ -14,6 +14,7 @@ from collections import Counter
 from pypinyin import Style, lazy_pinyin
 
 from ..catalogue import Catalogue, Unit
+from ..labels import UNKNOWN_REGION, region_label
 from ..regions import Division
 from ..urls import UNITS, page_url, unit_url
 from . import Link, Listing, paginated
@@ -22,7 +23,6 @@ ROOT = Link("按单位", UNITS)
 BY_INITIAL = "units/by-initial/{key}/"
 BY_REGION = "units/by-region/{key}/"
 UNITS_PER_PAGE = 200
-UNKNOWN_REGION = "地区不详"
 DATA_NAME = "units/units.json"
 """The filter box's data: every unit's name, URL, initials and count."""
 
@@ -42,7 +42,7 @@ def home_region(unit: Unit) -> Division | None:
 
 
 def unit_link(unit: Unit, region: Division | None) -> Link:
-    where = region.path_name.replace("/", " › ") if region else UNKNOWN_REGION
+    where = region_label(region, " › ")
     return Link(unit.name, unit_url(unit.slug), len(unit.reports), note=where)
 
 

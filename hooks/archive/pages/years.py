@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from ..catalogue import Catalogue
+from ..labels import year_label
 from ..urls import YEARS, year_url
 from . import Link, Listing, paginated
 
 ROOT = Link("按年度", YEARS)
 
 
-def year_title(year: int | None) -> str:
-    return "年份不详" if year is None else f"{year}年"
+year_title = year_label
+"""A year's page title: `2015年`, or 年份不详 (archive/labels.py)."""
 
 
 def listings(catalogue: Catalogue) -> list[Listing]:

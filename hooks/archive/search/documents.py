@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..labels import UNKNOWN_REGION, year_label
+
 HEAD_SEGMENTS = 2
 """Segments 0 and 1 (title, unit) are the report's head: matches there rank first."""
 
@@ -28,14 +30,14 @@ class SearchDoc:
 
     @property
     def region_label(self) -> str:
-        return "/".join(name for _, name in self.region) or "地区不详"
+        return "/".join(name for _, name in self.region) or UNKNOWN_REGION
 
 
 def search_doc(report, body: str) -> SearchDoc:
     """Build the SearchDoc of a catalogue `Report` and its Markdown body."""
     region = tuple((d.code, d.name) for d in report.region.path) if report.region else ()
-    meta = [f"{report.year}年" if report.year else "年份不详", report.category]
-    meta += [name for _, name in region] or ["地区不详"]
+    meta = [year_label(report.year), report.category]
+    meta += [name for _, name in region] or [UNKNOWN_REGION]
     if report.date:
         meta.append(report.date.isoformat())
     if report.source:

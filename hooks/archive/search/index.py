@@ -50,6 +50,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..labels import UNKNOWN_REGION
 from .binary import gz, varint, varints
 from .documents import HEAD_SEGMENTS, SearchDoc
 from .fold import DROPPED, CodePointFolder, char_map, strip_notes
@@ -524,7 +525,7 @@ class _Writer:
         year_index = {y: i + 1 for i, y in enumerate(years)}
         categories = sorted({d.category for d in docs})
         category_index = {c: i for i, c in enumerate(categories)}
-        regions: list[list] = [["", "地区不详", -1]]
+        regions: list[list] = [["", UNKNOWN_REGION, -1]]
         region_index: dict[str, int] = {}
         for doc in sorted(docs, key=lambda d: [c for c, _ in d.region]):
             parent = -1
