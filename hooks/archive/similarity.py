@@ -15,7 +15,6 @@ Plain Python: nothing here knows about MkDocs.
 from __future__ import annotations
 
 import functools
-import re
 from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator
 

@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 
 from ..regions import Division, RegionError, RegionTree
 from .clean import Line
-from ..labels import UNKNOWN_UNIT
 from ..text import simplified, traditional
 from .split import CATEGORY_WORDS, glued_heading, is_title_like
 

@@ -12,14 +12,16 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..files import read_report_file, report_files
+from ..labels import UNKNOWN_UNIT
 from ..regions import RegionTree
-from ..schema import decode as decode_report, load_front_matter, parse_report, split_front_matter
+from ..schema import load_front_matter, parse_report, split_front_matter
 from ..settings import ArchiveSettings
 from . import writer
 from .clean import clean
 from .decode import DecodeError, SUPPORTED_SUFFIXES, read_document
 from .duplicates import DuplicateIndex
-from .metadata import FIELDS, FOUND, NOT_STATED, UNKNOWN_UNIT, Describer
+from .metadata import FIELDS, Describer
 from .split import split
 
 BODY_START_CHARS = 30
@@ -136,14 +138,12 @@ class Importer:
     def _load_archive(self) -> None:
         if not self.out_dir.is_dir():
             return
-        for path in sorted(self.out_dir.rglob("*")):
-            if not path.is_file():
-                continue
+        for path in report_files(self.out_dir):  # the catalogue's own list and reader
             relative = path.relative_to(self.out_dir).as_posix()
             self.taken.add(relative.lower())
-            if path.suffix != ".md":
+            if path.suffix != ".md" or not path.is_file():
                 continue
-            text, problem = decode_report(path.read_bytes(), relative)
+            text, problem = read_report_file(path, relative)
             if problem:
                 continue
             front, body, _ = split_front_matter(text)

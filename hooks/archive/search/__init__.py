@@ -1,6 +1,6 @@
 """Full-text search: folding, the static index, and what the build hands to it.
 
-Plain Python (no MkDocs): `hooks/archive/site.py` calls `write_search_index`, the benchmark and
+Plain Python (no MkDocs): the build (archive/mkdocs/build.py) calls `write_search_index`, the benchmark and
 the tests call the same function. The browser side is `docs/assets/search/`.
 """
 
@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .documents import SearchDoc, search_doc
 from .fold import fold, query_terms
-from .index import IndexError_, IndexStats, build_index
+from .index import IndexBuildError, IndexStats, build_index
 
 DATA_DIR = "search/data"
 """Where the index goes, below the site folder (the search page itself is `search/`)."""
@@ -36,7 +36,7 @@ def write_search_index(reports, site_dir: Path) -> IndexStats:
     docs = search_docs(reports)
     try:
         stats = build_index(docs, Path(site_dir) / DATA_DIR)
-    except IndexError_ as e:
+    except IndexBuildError as e:
         raise SearchIndexError(str(e)) from e
     if stats.docs != len(reports):
         raise SearchIndexError(f"the search index holds {stats.docs} reports of {len(reports)}")

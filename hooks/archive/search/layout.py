@@ -1,0 +1,29 @@
+"""The search index's file formats and sizes (see index.py for the layout of the output folder),
+shared by the gram sorter (grams.py), the shard writer (shards.py) and the index builder."""
+
+FORMAT = 2
+MAX_GRAM = 4
+BLOCK = 32
+"""Documents per metadata block file."""
+TEXTS = 2
+"""Documents per text file (half the files of one each, for a few kB more per excerpt)."""
+SHARD_TARGET = 12_000
+"""Raw bytes of a shard file, on average (a query term fetches one shard)."""
+EXTERNAL = 16_000
+"""A posting of more bytes gets its own file."""
+FOLD_DOCS = 2_000
+"""Documents folded at once."""
+KEY_BLOCK = 1 << 21
+"""Positions turned into sort values at once (bounds temporary memory)."""
+RUN = 1 << 16
+"""Values sorted at once before the runs are merged (see `_sort`)."""
+SLICE = 1 << 20
+"""Sorted (gram, document) values encoded at once."""
+GATHER_BYTES = 1 << 24
+"""Spooled entry bytes gathered into shards at once."""
+SPARSE, BITMAP, EXTERNAL_KIND = 0, 1, 2
+FNV_OFFSET, FNV_PRIME = 2166136261, 16777619
+
+
+class IndexBuildError(ValueError):
+    """The index could not be built for every document."""
