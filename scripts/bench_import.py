@@ -1,11 +1,15 @@
 #!/usr/bin/env python3
-"""Measure the importer on the seeds against hand-made truth (tests/fixtures/import/truth.json).
+"""Measure the importer against hand-labelled real pages (tests/fixtures/import/corpus.yaml).
 
-    python scripts/bench_import.py [--seeds DIR] [--json]
+    python scripts/bench_import.py [--split tune|test|seeds] [--json] [--errors]
 
-Runs `import_reports.py --dry-run --json` (the stable interface) into an empty folder and prints,
-per seed, reports split out vs truth; boundary precision/recall (marked and unmarked); accuracy of
-unit, year, region and category; stated years found and years invented; wrong regions; time.
+The manifest lists each page with its split: `tune` (sites whose errors may be looked at while
+changing the importer), `test` (sites never looked at: the figure to report) and `seeds` (the five
+pages the first rules were written on). For each split it runs `import_reports.py --dry-run --json`
+(the stable interface) and prints: report boundaries found, pages with the exact report count,
+chrome lines removed and report lines wrongly removed, unit, year (stated years found, years
+invented), category, and region precision and recall. `--errors` lists each miss, and refuses the
+test split (looking at its errors would make it a tune split).
 """
 
 from __future__ import annotations
@@ -14,130 +18,174 @@ import argparse
 import contextlib
 import io
 import json
-import os
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-import _paths  # noqa: F401
+import yaml
+
+import _paths
 import import_reports
 from archive.text import simplified
 
-TRUTH = _paths.PROJECT_DIR / "tests" / "fixtures" / "import" / "truth.json"
+MANIFEST = _paths.PROJECT_DIR / "tests" / "fixtures" / "import" / "corpus.yaml"
+SPLITS = ("tune", "test", "seeds")
 
 
-def default_seeds() -> Path:
-    return Path(os.environ.get("ARCHIVE_SEEDS_DIR") or _paths.PROJECT_DIR / "tests" / "fixtures" / "seeds")
+def load_manifest(path: Path = MANIFEST) -> list[dict]:
+    pages = yaml.safe_load(path.read_text(encoding="utf-8"))["pages"]
+    for page in pages:
+        page["path"] = (path.parent / page["file"]).resolve()
+    return pages
 
 
-def run_importer(seeds: list[Path]) -> tuple[list[dict], float]:
+def run_importer(paths: list[Path]) -> tuple[dict[str, dict], float]:
     with tempfile.TemporaryDirectory() as tmp:
         out = io.StringIO()
         started = time.perf_counter()
         with contextlib.redirect_stdout(out):
-            import_reports.main(["--dry-run", "--json", "--out", str(Path(tmp) / "reports"), *map(str, seeds)])
-        return json.loads(out.getvalue()), time.perf_counter() - started
+            import_reports.main(["--dry-run", "--json", "--out", str(Path(tmp) / "reports"), *map(str, paths)])
+        return {str(Path(r["file"]).resolve()): r for r in json.loads(out.getvalue())}, time.perf_counter() - started
 
 
 def _norm(value):
     return simplified(value) if isinstance(value, str) else value
 
 
-def measure(results: list[dict], truth: dict) -> dict:
-    figures: dict = {"seeds": {}}
-    totals = {k: 0 for k in ("marked_truth", "marked_found", "unmarked_truth", "unmarked_found", "predicted_unmarked",
-                             "unmarked_false", "reports", "unit_ok", "category_ok", "year_stated", "year_found",
-                             "year_invented", "region_stated", "region_ok", "region_wrong", "region_missed", "matched")}
-    for result in results:
-        seed = Path(result["file"]).name[:3]
-        labels = truth.get(seed)
-        if labels is None:
-            continue
-        predicted = {r["start_line"]: r for r in result["reports"]}
-        truth_starts = {t["start"]: t for t in labels}
-        marked_starts = {t["start"] for t in labels if t["marked"]}
-        seed_figures = {"split": len(result["reports"]), "truth": len(labels), "missed_starts": sorted(set(truth_starts) - set(predicted)),
-                        "extra_starts": sorted(set(predicted) - set(truth_starts))}
-        figures["seeds"][seed] = seed_figures
-        totals["marked_truth"] += len(marked_starts)
-        totals["marked_found"] += len(marked_starts & set(predicted))
-        unmarked = set(truth_starts) - marked_starts
-        totals["unmarked_truth"] += len(unmarked)
-        totals["unmarked_found"] += len(unmarked & set(predicted))
-        extra = set(predicted) - set(truth_starts)
-        predicted_unmarked = {s for s in predicted if s not in marked_starts}
-        totals["predicted_unmarked"] += len(predicted_unmarked)
-        totals["unmarked_false"] += len(extra)
-        for start, label in truth_starts.items():
-            totals["reports"] += 1
-            report = predicted.get(start)
-            if report is None:
+def _line_count(path: Path) -> int:
+    return len(path.read_text(encoding="utf-8-sig", errors="replace").split("\n"))
+
+
+def report_lines(page: dict, texts: list[str]) -> set[int]:
+    """Lines of report text by the labels: from each report's first body line up to the next
+    report's heading, less chrome, blank lines and a cut-off heading."""
+    chrome = set(page.get("chrome") or [])
+    reports = page["reports"]
+    lines = set()
+    for i, report in enumerate(reports):
+        end = len(texts)
+        if i + 1 < len(reports):
+            nxt = reports[i + 1]
+            end = (nxt.get("heading_line") or nxt["start"]) - 1
+        for no in range(report["start"], end + 1):
+            if no not in chrome and texts[no - 1].strip(" \t\u3000") and no != page.get("cut_heading_line"):
+                lines.add(no)
+    return lines
+
+
+def matches(predicted: dict, label: dict) -> bool:
+    """The predicted report starts where the labelled one does (at its heading or first body line)."""
+    first_body = predicted["body_lines"][0] if predicted.get("body_lines") else predicted["start_line"]
+    earliest = label.get("heading_line") or label["start"]
+    return earliest <= first_body <= label["start"] or predicted["start_line"] in (earliest, label["start"])
+
+
+def measure(pages: list[dict], results: dict[str, dict], errors: list[str] | None = None) -> dict:
+    t = dict.fromkeys(("pages", "exact_pages", "reports", "found", "chrome", "chrome_removed", "text_lines",
+                       "text_removed", "unit_ok", "category_ok", "year_stated", "year_found", "year_invented",
+                       "region_predicted", "region_right", "region_stated", "region_recalled"), 0)
+    note = errors.append if errors is not None else (lambda _: None)
+    for page in pages:
+        result = results[str(page["path"])]
+        texts = page["path"].read_text(encoding="utf-8-sig").split("\n")
+        predicted = result["reports"]
+        kept = {no for r in predicted for no in r.get("body_lines", [])}
+        t["pages"] += 1
+        t["exact_pages"] += len(predicted) == len(page["reports"])
+        if len(predicted) != len(page["reports"]):
+            note(f"{page['file']}: {len(predicted)} reports found, {len(page['reports'])} labelled")
+        if page.get("chrome") is not None:
+            chrome = set(page["chrome"])
+            t["chrome"] += len(chrome)
+            t["chrome_removed"] += len(chrome - kept)
+            for no in sorted(chrome & kept):
+                note(f"{page['file']}:{no}: chrome kept: {texts[no - 1][:40]}")
+            text = report_lines(page, texts)
+            t["text_lines"] += len(text)
+            t["text_removed"] += len(text - kept)
+            for no in sorted(text - kept):
+                note(f"{page['file']}:{no}: report text removed: {texts[no - 1][:40]}")
+        for label in page["reports"]:
+            t["reports"] += 1
+            found = next((r for r in predicted if matches(r, label)), None)
+            if found is None:
+                note(f"{page['file']}:{label['start']}: report not found ({label.get('heading')})")
                 continue
-            totals["matched"] += 1
-            totals["unit_ok"] += _norm(report["unit"]) == _norm(label["unit"])
-            totals["category_ok"] += report["category"] == label["category"]
+            t["found"] += 1
+            for name in ("unit", "category"):
+                ok = _norm(found[name]) == _norm(label[name])
+                t[f"{name}_ok"] += ok
+                if not ok:
+                    note(f"{page['file']}:{label['start']}: {name} {found[name]!r}, labelled {label[name]!r}")
             if label["year"] is not None:
-                totals["year_stated"] += 1
-                totals["year_found"] += report["year"] == label["year"]
-            if report["year"] is not None and report["year"] != label["year"]:
-                totals["year_invented"] += 1
-            if label["region"] is not None:
-                totals["region_stated"] += 1
-            if report["region"] is not None:
-                if report["region"] == label["region"]:
-                    totals["region_ok"] += 1
-                else:
-                    totals["region_wrong"] += 1
-            elif label["region"] is not None:
-                totals["region_missed"] += 1
-    t = totals
+                t["year_stated"] += 1
+                t["year_found"] += found["year"] == label["year"]
+            if found["year"] is not None and found["year"] != label["year"]:
+                t["year_invented"] += 1
+            if found["year"] != label["year"]:
+                note(f"{page['file']}:{label['start']}: year {found['year']!r}, labelled {label['year']!r}")
+            truth = label.get("region")
+            if found["region"] is not None:
+                t["region_predicted"] += 1
+                right = truth is not None and (truth == found["region"] or truth.startswith(found["region"] + "/"))
+                t["region_right"] += right
+            if truth is not None:
+                t["region_stated"] += 1
+                t["region_recalled"] += found["region"] == truth
+            if found["region"] != truth:
+                note(f"{page['file']}:{label['start']}: region {found['region']!r}, labelled {truth!r}")
+    return t
 
-    def ratio(a, b):
-        return round(a / b, 3) if b else None
 
-    figures["boundaries"] = {
-        "marked_recall": ratio(t["marked_found"], t["marked_truth"]),
-        "unmarked_recall": ratio(t["unmarked_found"], t["unmarked_truth"]),
-        "unmarked_precision": ratio(t["predicted_unmarked"] - t["unmarked_false"], t["predicted_unmarked"]),
-        "counts": f"marked {t['marked_found']}/{t['marked_truth']}, unmarked {t['unmarked_found']}/{t['unmarked_truth']}, "
-                  f"false boundaries {t['unmarked_false']}",
+def _pct(a: int, b: int) -> str:
+    return f"{100 * a / b:.0f} % ({a}/{b})" if b else "-"
+
+
+def summary(t: dict) -> dict[str, str]:
+    return {
+        "boundaries": _pct(t["found"], t["reports"]),
+        "exact count": _pct(t["exact_pages"], t["pages"]),
+        "chrome removed": _pct(t["chrome_removed"], t["chrome"]),
+        "text removed": _pct(t["text_removed"], t["text_lines"]),
+        "unit": _pct(t["unit_ok"], t["found"]),
+        "year stated found": _pct(t["year_found"], t["year_stated"]),
+        "years invented": str(t["year_invented"]),
+        "category": _pct(t["category_ok"], t["found"]),
+        "region precision": _pct(t["region_right"], t["region_predicted"]),
+        "region recall": _pct(t["region_recalled"], t["region_stated"]),
     }
-    figures["fields"] = {
-        "unit_accuracy": ratio(t["unit_ok"], t["matched"]),
-        "category_accuracy": ratio(t["category_ok"], t["matched"]),
-        "years_stated_found": f"{t['year_found']}/{t['year_stated']}",
-        "years_invented": t["year_invented"],
-        "regions_stated_found": f"{t['region_ok']}/{t['region_stated']}",
-        "regions_wrong": t["region_wrong"],
-        "reports_matched": f"{t['matched']}/{t['reports']}",
-    }
-    return figures
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--seeds", type=Path, default=None, help="folder of seed files (default: tests/fixtures/seeds, a copy of ../shared/seeds, or $ARCHIVE_SEEDS_DIR)")
+    parser.add_argument("--manifest", type=Path, default=MANIFEST)
+    parser.add_argument("--split", choices=SPLITS, action="append", help="only this split (repeatable)")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--errors", action="store_true", help="list every miss (tune and seeds splits only)")
     args = parser.parse_args(argv)
-    seeds_dir = args.seeds or default_seeds()
-    seeds = sorted(seeds_dir.glob("*.txt"))
-    if not seeds:
-        print(f"no seeds in {seeds_dir}", file=sys.stderr)
-        return 2
-    truth = json.loads(TRUTH.read_text(encoding="utf-8"))
-    results, seconds = run_importer(seeds)
-    figures = measure(results, truth)
-    figures["seconds"] = round(seconds, 2)
+    splits = args.split or list(SPLITS)
+    if args.errors and "test" in splits:
+        parser.error("--errors lists the misses of the tune and seeds splits only: give --split tune or --split seeds")
+    pages = [p for p in load_manifest(args.manifest) if p["split"] in splits]
+    results, seconds = run_importer([p["path"] for p in pages])
+    figures, errors = {}, []
+    for split in splits:
+        chosen = [p for p in pages if p["split"] == split]
+        sites = len({p.get("website", p["site"]) for p in chosen})
+        figures[split] = {"pages": len(chosen), "sites": sites,
+                          **summary(measure(chosen, results, errors if args.errors else None))}
     if args.json:
-        print(json.dumps(figures, ensure_ascii=False, indent=2))
+        print(json.dumps({"splits": figures, "seconds": round(seconds, 2)}, ensure_ascii=False, indent=2))
         return 0
-    print(f"{'seed':<6}{'split':>6}{'truth':>6}  missed starts / extra starts")
-    for seed, f in figures["seeds"].items():
-        print(f"{seed:<6}{f['split']:>6}{f['truth']:>6}  {f['missed_starts'] or '-'} / {f['extra_starts'] or '-'}")
-    print("\nboundaries:", json.dumps(figures["boundaries"], ensure_ascii=False))
-    print("fields:    ", json.dumps(figures["fields"], ensure_ascii=False))
-    print(f"time:       {figures['seconds']} s for {len(seeds)} files (region tree load included)")
+    for split, f in figures.items():
+        print(f"{split} ({f['pages']} pages, {f['sites']} sites)")
+        for name, value in f.items():
+            if name not in ("pages", "sites"):
+                print(f"  {name:<18} {value}")
+    for line in errors:
+        print(line)
+    print(f"time: {seconds:.2f} s for {len(pages)} pages (region tree load included)")
     return 0
 
 

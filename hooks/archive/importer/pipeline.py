@@ -46,6 +46,8 @@ class ImportedReport:
     start_line: int
     status: dict[str, str]
     """Per field: found, unsure or not stated."""
+    body_lines: list[int] = field(default_factory=list)
+    """Line numbers (in the decoded input) of the lines the body is made of."""
     year_comment: str | None = None
     path: str | None = None
     """Where it is (or would be) written, relative to the project; None when not written."""
@@ -81,7 +83,7 @@ class ImportedReport:
             "duplicate_of": self.duplicate_of,
             "near_duplicate_of": self.near_duplicate_of, "path": self.path, "action": self.action,
             "source": self.source, "start_line": self.start_line, "status": self.status,
-            "problems": self.problems,
+            "problems": self.problems, "body_lines": self.body_lines,
         }
 
 
@@ -90,12 +92,14 @@ class ImportedFile:
     file: str
     reports: list[ImportedReport] = field(default_factory=list)
     removed_lines: list[str] = field(default_factory=list)
+    removed_line_numbers: list[int] = field(default_factory=list)
     error: str | None = None
     encoding: str | None = None
     compilation_title: str | None = None
 
     def to_json(self) -> dict:
-        data = {"file": self.file, "reports": [r.to_json() for r in self.reports], "removed_lines": self.removed_lines}
+        data = {"file": self.file, "reports": [r.to_json() for r in self.reports], "removed_lines": self.removed_lines,
+                "removed_line_numbers": self.removed_line_numbers}
         if self.error:
             data["error"] = self.error
         data["encoding"] = self.encoding
@@ -169,6 +173,7 @@ class Importer:
         result.compilation_title = parts.compilation_title
         removed = sorted(cleaned.removed + parts.removed, key=lambda r: r.no)
         result.removed_lines = [r.text for r in removed]
+        result.removed_line_numbers = sorted({r.no for r in removed})
         name = Path(path).name
         for part in parts.parts:
             if len(parts.parts) == 1 and not part.marker:
@@ -190,6 +195,7 @@ class Importer:
                 region=described.region.value, category=str(described.category.value),
                 tags=list(described.tags.value or []), review=review, source=source, paragraphs=paragraphs,
                 start_line=part.start, year_comment=year_comment,
+                body_lines=[line.no for line in described.body_lines if line.stripped],
                 status={name: getattr(described, name).status for name in FIELDS},
             )
             self._place(report)
