@@ -7,8 +7,9 @@
 
 Per size it prints build seconds, CPU seconds (user and system), peak memory (max RSS of the
 build's largest process), output bytes, HTML bytes per report page, search-index bytes, and the
-ratios of our build to plain MkDocs (the same Markdown as pages outside the nav, no hooks, no
-search) and to Hugo (minimal templates). Ours is built from scratch, and again with what an earlier
+ratios of our build to ours with every speed mechanism off (ARCHIVE_SPEEDUPS=0, the same
+output), to plain MkDocs (the same Markdown as pages outside the nav, no hooks, no search) and to
+Hugo (minimal templates). Ours is built from scratch, and again with what an earlier
 build kept in .cache/archive (rendered report bodies, near-duplicate sketches), as CI keeps it.
 
 The machine is shared and noisy, and its file system is the noisiest part: creating the same
@@ -58,12 +59,14 @@ class Build:
     command: list[str]
     forget: tuple[str, ...] = ()
     """Folders of the project removed before each run (ours from scratch: its cache)."""
+    env: dict | None = None
+    """Extra environment of the build (ours, stock: ARCHIVE_SPEEDUPS=0)."""
     runs: list[Run] | None = None
 
     def run(self) -> Run:
         for folder in (self.output, *self.forget):
             shutil.rmtree(self.project / folder, ignore_errors=True)
-        run = timed(self.command, self.project)
+        run = timed(self.command, self.project, self.env)
         run.output_bytes = tree_bytes(self.project / self.output)
         self.runs = (self.runs or []) + [run]
         return run
@@ -75,10 +78,10 @@ class Build:
         return max(run.peak_mb for run in self.runs)
 
 
-def timed(args: list[str], cwd: Path) -> Run:
+def timed(args: list[str], cwd: Path, env: dict | None = None) -> Run:
     """Run a command, return wall seconds, CPU seconds and the peak RSS of it and its waited children."""
     start = time.perf_counter()
-    process = subprocess.Popen(args, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(args, cwd=cwd, env={**ENV, **(env or {})}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - start
     stderr = process.stderr.read().decode("utf-8", "replace")
@@ -181,6 +184,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--no-hugo", action="store_true")
     parser.add_argument("--no-plain", action="store_true")
+    parser.add_argument("--no-stock", action="store_true", help="leave out our build with ARCHIVE_SPEEDUPS=0")
     parser.add_argument("--preview", action="store_true",
                         help="also time `mkdocs serve --dirty` (make serve): save an edit → the page shows it")
     args = parser.parse_args(argv)
@@ -193,6 +197,8 @@ def main(argv: list[str] | None = None) -> int:
         ours = set_up_ours(work, reports)
         builds = {"scratch": Build("ours, from scratch", ours, "site", MKDOCS_BUILD, forget=(".cache",)),
                   "kept": Build("ours, caches kept", ours, "site", MKDOCS_BUILD)}
+        if not args.no_stock:  # every speed mechanism off: what the speedups buy
+            builds["stock"] = Build("ours, ARCHIVE_SPEEDUPS=0", ours, "site", MKDOCS_BUILD, env={"ARCHIVE_SPEEDUPS": "0"})
         if not args.no_plain:
             builds["plain"] = Build("plain mkdocs+material", set_up_plain(work, reports), "site", MKDOCS_BUILD)
         if hugo:
@@ -226,7 +232,7 @@ def print_summary(builds: dict[str, Build], pages: dict, rounds: int) -> None:
     print(f"report pages: {pages['report_pages']:,}, HTML per report page: mean {pages['mean_page'] / 1000:.1f} kB, "
           f"max {pages['max_page'] / 1000:.1f} kB; search index: {pages['search_bytes'] / mb:.1f} MB")
     scratch, kept = builds["scratch"], builds["kept"]
-    for other in ("plain", "hugo"):
+    for other in ("stock", "plain", "hugo"):
         if other in builds:
             base = builds[other]
             print(f"ratio ours / {base.name}: {scratch.median('seconds') / base.median('seconds'):.2f}× time from scratch, "

@@ -1,0 +1,87 @@
+"""Importer, metadata (archive.importer.metadata): title, unit, year, region and category found in
+the text, never invented (tests/fixtures/import/corpus.yaml, seeds)."""
+
+from __future__ import annotations
+
+from import_helpers import TRUTH, by_start, dry_json
+
+
+def test_zunyi_region_and_anonymised_year(seeds_json):
+    report = by_start(seeds_json["001"])[405]
+    assert report["unit"] == "遵义市科协"
+    assert report["region"] == "贵州省/遵义市"
+    assert report["year"] is None
+    assert any("20**年" in note for note in report["review"])
+
+
+def test_traditional_report_keeps_its_script_and_year(seeds_json):
+    first = seeds_json["003"]["reports"][0]
+    assert first["year"] == 2015
+    assert first["title"] == "科技局機關黨總支工作報告"
+    assert first["unit"] == "科技局機關黨總支"
+    second = seeds_json["003"]["reports"][1]
+    assert second["title"] == "科技局工會工作總結"
+
+
+def test_no_region_from_places_merely_mentioned(seeds_json):
+    locomotive = seeds_json["000"]["reports"][0]  # an outing to 张家界 is not the factory's region
+    assert locomotive["unit"] == "机车厂科协" and locomotive["region"] is None
+    for prefix, result in seeds_json.items():
+        for report in result["reports"]:
+            assert report["region"] is None or not report["region"].endswith(("张家界市", "平湖市"))
+
+
+def test_no_invented_year_and_no_wrong_region(seeds_json):
+    for prefix, labels in TRUTH.items():
+        reports = by_start(seeds_json[prefix])
+        for label in labels:
+            report = reports[label["start"]]
+            if report["year"] is not None:
+                assert report["year"] == label["year"], (prefix, label["start"])
+            if report["region"] is not None:
+                assert report["region"] == label["region"], (prefix, label["start"])
+
+
+def test_every_stated_year_found(seeds_json):
+    for prefix, labels in TRUTH.items():
+        reports = by_start(seeds_json[prefix])
+        for label in labels:
+            if label["year"] is not None:
+                assert reports[label["start"]]["year"] == label["year"], (prefix, label["start"])
+
+
+def test_taipinghu_is_not_pinghu(tmp_path):
+    raw = tmp_path / "taipinghu.txt"
+    raw.write_text("太平湖景区管委会2016年工作总结\n2016年，太平湖景区管委会在区委、区政府的领导下，"
+                   "围绕平湖旅游发展，开展科普宣传和环境整治工作，组织游客参观太平湖。\n", encoding="utf-8")
+    report = dry_json(tmp_path, raw)[0]["reports"][0]
+    assert report["year"] == 2016
+    assert report["region"] is None
+
+
+def test_chinese_numeral_year(tmp_path):
+    raw = tmp_path / "cn.txt"
+    raw.write_text("二〇〇九年县科协工作总结\n二〇〇九年，县科协在县委的领导下，认真开展科普工作，取得较好成绩。"
+                   "全年举办科普讲座十二次，培训农民三千人次。\n", encoding="utf-8")
+    report = dry_json(tmp_path, raw)[0]["reports"][0]
+    assert report["year"] == 2009
+    assert report["category"] == "工作总结"
+
+
+def test_unit_the_text_makes_the_subject_of_its_work(seeds_json, tmp_path):
+    expected = {("002", 327): "临沂市科技馆", ("002", 353): "网络安全工作委员会", ("002", 67): "心理实践社",
+                ("004", 100): "温度医化中心"}
+    for (prefix, start), unit in expected.items():
+        report = by_start(seeds_json[prefix])[start]
+        assert report["unit"] == unit
+        assert any(note.startswith("unit:") and unit in note for note in report["review"])
+    assert by_start(seeds_json["002"])[327]["region"] == "山东省/临沂市"
+    assert by_start(seeds_json["001"])[53]["unit"] is None  # 我村… and 页岩油化工厂…: two bodies speak
+    raw = tmp_path / "centre.txt"
+    text = ("工作计划\n一、加强队伍建设\n年内，城东检测中心积极组织人员参加培训和能力比对，提高检测水平，"
+            "全年参加比对三次，取得满意结果。\n二、拓展业务\n今年我中心到市外检测十余次，业务收入稳步增长。\n")
+    raw.write_text(text, encoding="utf-8")
+    report = dry_json(tmp_path, raw)[0]["reports"][0]
+    assert report["unit"] == "城东检测中心" and any("城东检测中心" in n for n in report["review"])
+    raw.write_text(text + "三、我村科普\n我村科普示范户增加。\n", encoding="utf-8")
+    assert dry_json(tmp_path / "b", raw)[0]["reports"][0]["unit"] is None
