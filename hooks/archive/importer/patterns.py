@@ -1,0 +1,36 @@
+"""The patterns the metadata finders share: unit names and their suffixes, times and years
+(Arabic, Chinese and anonymised numerals), signature and date lines. Matched on the simplified
+reading of a line (archive/text.py)."""
+
+from __future__ import annotations
+
+import re
+
+PLACEHOLDER = r"[xX×＊*_＿]"
+HAN = r"[\u4e00-\u9fff]"
+UNIT_SUFFIX = (
+    r"(?:科学技术协会|老科协|科协|技协|科技局|科学技术局|科技委员会|科委|科技厅|知识产权局|工会|党总支|党支部|党委|"
+    r"党组|妇委会|团委|委员会|管委会|人民政府|政府|有限责任公司|有限公司|公司|集团|研究所|研究院|情报所|"
+    r"中心|科技馆|厂|中学|小学|学校|学院|大学|支行|分行|协会|学会|乡|镇|村)"
+)
+UNIT_TAIL = r"(?:机关)?(?:党总支|党支部|工会|妇委会|团委|分会|科协)"
+UNIT = rf"(?:[\u4e00-\u9fffA-Za-z＊*_＿]{{0,16}}?{UNIT_SUFFIX}(?:{UNIT_TAIL})?)"
+TIME = rf"(?:(?:\d{{4}}|\d{{2,3}}{PLACEHOLDER}{{1,2}}|{PLACEHOLDER}{{2}}|[一二三四五六七八九〇零○]{{4}})年(?:度|上半年|下半年|以来)?|一年来|今年(?:以来)?|上半年|下半年|本年度|近年来|去年)"
+OPENING_UNIT = (
+    re.compile(rf"^{TIME}?[，,、]?\s*(?P<unit>{UNIT})(?:系统|机关)?(?:在|认真|坚持|紧紧|始终|全面|积极|按照|根据|围绕|以|高度重视|工作在|科技工作在|科普工作在|的工作)"),
+    re.compile(rf"(?:下面|现在)?我(?:就|代表)(?P<unit>{UNIT})(?:\d{{4}}|\d{{2}}{PLACEHOLDER}{{2}}|{PLACEHOLDER}{{2,4}})?年?(?:度)?的?(?:工作|各项)"),
+)
+GENERIC = re.compile(rf"^(?:我|本|该|全)?(?:{UNIT_SUFFIX})$")
+ANON_IN_NAME = re.compile(rf"{PLACEHOLDER}{{2}}|[＊*]|__|＿")
+YEAR = re.compile(r"(?<![\d.])(1949|19[5-9]\d|20[0-4]\d)\s*年(?!代|轻|级)")
+CN_YEAR = re.compile(r"([一二三四五六七八九〇零○Ｏ]{4})年")
+ANON_YEAR = re.compile(rf"(?<![\d])(?:(?:19|20)\d?{PLACEHOLDER}{{1,2}}|{PLACEHOLDER}{{2}}|[_＿]{{2,}})\s*年")
+DATE_LINE = re.compile(rf"^(?P<y>[\d{PLACEHOLDER[1:-1]}〇零○一二三四五六七八九]{{2,4}})年[\d{PLACEHOLDER[1:-1]}一二三四五六七八九十]{{0,3}}月([\d{PLACEHOLDER[1:-1]}一二三四五六七八九十]{{0,3}}日)?$")
+GLUED_SIGNATURE = re.compile(rf"(?P<unit>{UNIT})(?P<date>[\d{PLACEHOLDER[1:-1]}〇零○]{{2,4}}年[\d{PLACEHOLDER[1:-1]}]{{0,2}}月[\d{PLACEHOLDER[1:-1]}]{{0,2}}日)$")
+HEADING_SEPARATOR = re.compile(r"[_＿]{2,}|——|--|—")
+CN_DIGIT = {"〇": "0", "零": "0", "○": "0", "Ｏ": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
+ANNOUNCE = re.compile(r"(总结|汇报|报告|述职)如下|述职报告")
+SECTION_KIND = re.compile(r"^[一二三四五六七八九十]+\s*[、.．]\s*(\d{4}年|\d{2}[xX_*]{2}年)?(度)?(工作)?(总结|计划|述职)\S{0,2}$")
+
+# Division names that are also common nouns: a unit called 新区科协 is not in 唐山市新区.
+GENERIC_PLACES = frozenset({"新区", "矿区", "城区", "郊区", "市区", "林区", "特区", "东区", "西区", "南区", "北区", "中区", "市中区", "开发区", "高新区"})

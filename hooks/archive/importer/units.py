@@ -1,0 +1,113 @@
+"""The report's unit: the issuing body as the report names itself, whole."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..text import simplified
+from .clean import Line
+from .finding import FOUND, NOT_STATED, UNSURE, Finding
+from .patterns import ANON_IN_NAME, DATE_LINE, GENERIC, GLUED_SIGNATURE, HEADING_SEPARATOR, OPENING_UNIT, TIME, UNIT, UNIT_SUFFIX
+
+
+def find_unit(heading: str | None, body: list[Line]) -> Finding:
+    """The issuing body as the report names itself: in its heading, its opening or its signature;
+    else the body its text makes the subject of its work (unsure)."""
+    candidates: list[tuple[str, str]] = []  # (name, where)
+    if heading:
+        h = simplified(heading)
+        parts = HEADING_SEPARATOR.split(h)
+        if len(parts) > 1 and re.fullmatch(UNIT, parts[-1].strip()):
+            start = h.rindex(parts[-1].strip())
+            candidates.append((heading[start : start + len(parts[-1].strip())], "title"))
+        core = re.sub(rf"^{TIME}", "", parts[0])
+        m = re.match(UNIT, core)
+        if m:
+            offset = len(parts[0]) - len(core)
+            candidates.append((heading[offset + m.start() : offset + m.end()], "title"))
+    for line in body[:3]:
+        s = line.simple
+        for pattern in OPENING_UNIT:
+            m = pattern.search(s[:120])
+            if m:
+                start = len(line.text) - len(line.text.lstrip(" \t\u3000"))
+                candidates.append((line.text[start + m.start("unit") : start + m.end("unit")], "opening"))
+    candidates.extend((name, "signature") for name in _signature_units(body))
+    cleaned = []
+    for name, where in candidates:
+        name = re.sub(r"^(我|本)(?=[乡镇村厂校局])", "", name)
+        if len(name) >= 2:
+            cleaned.append((name, where))
+    good = [c for c in cleaned if not GENERIC.match(simplified(c[0])) and not ANON_IN_NAME.search(c[0])]
+    if good:
+        return Finding(good[0][0], FOUND)
+    if cleaned:
+        name, where = cleaned[0]
+        if ANON_IN_NAME.search(name):
+            return Finding(name, FOUND, f"unit: the text anonymises part of the name ({name}); fill it in if known")
+        return Finding(name, FOUND)
+    acting = _acting_unit(body)
+    if acting:
+        name, count, self_ref = acting
+        why = f"acts as the subject {count} time(s)" + (f" and the text calls itself {self_ref}" if self_ref else "")
+        return Finding(name, UNSURE, f"unit: not in the title, opening or signature; {name} {why} in the text; check")
+    return Finding(None, NOT_STATED, "unit: the text does not name the issuing body; written as 单位不详")
+
+
+def _signature_units(body: list[Line]) -> list[str]:
+    """Unit names in the closing lines: `机车厂科协` above a date, or run into it."""
+    names = []
+    tail = body[-3:]
+    for k, line in enumerate(tail):
+        s = line.simple
+        m = GLUED_SIGNATURE.search(s)
+        if m:
+            names.append(re.sub(r"^[_＿*＊\s]+", "", line.text.strip()[m.start("unit") : m.end("unit")]))
+            continue
+        if len(s) <= 24 and not re.search(r"[，。；：,;:]", s) and re.fullmatch(UNIT, s):
+            following = tail[k + 1].simple if k + 1 < len(tail) else ""
+            if k == len(tail) - 1 or DATE_LINE.match(following):
+                names.append(line.stripped)
+    return names
+
+
+_BODY_SUFFIX = rf"(?:{UNIT_SUFFIX[3:-1]}|实践社|协会|学会|研究会|委员会|科技馆|博物馆|图书馆|学院|医院)"
+_SUBJECT_NAME = re.compile(
+    rf"(?:^|(?<=[，。；：！？,;:!?）)])|(?<=[\d）)][.．、]))\s*(?:我们)?(?P<unit>[\u4e00-\u9fffA-Za-z]{{2,12}}?{_BODY_SUFFIX})"
+    r"(?=在|始终|一直|积极|带头|紧密|紧紧|认真|坚持|全面|不断|继续|将|要|作为|负责|组织|现有|专门|先后|的发展|发展活力)"
+)
+_NOT_A_NAME = re.compile(r"[的了和与及或对为把被从向是]|^(?:[在这那些各该全本我他其此以由按据比如]|近年|目前|现在|特别|今年|去年|明年)")
+_SELF_KIND = re.compile(r"(?:我|本)(中心|公司|研究所|研究院|学院|医院|科协|工会|党总支|党支部|委员会|[村乡镇厂校院局馆社所])")
+
+
+def _acting_unit(body: list[Line]) -> tuple[str, int, str | None] | None:
+    """The body that the report's own text makes the subject of its work, when neither the heading,
+    the opening nor the signature names it: `临沂市科技馆紧密结合…`, `网络安全工作委员会积极…`
+    (at a clause's start, followed by what it does). Taken when one name does so at least twice and
+    no other name comes close, or once when the text also speaks as that kind of body (`我中心`,
+    `我院`). Names the text only mentions (`学习借鉴山西省科技馆…`) do not count, nor any name when
+    the text speaks as another kind of body too (`我村…` in a text about a 厂)."""
+    counts: Counter = Counter()
+    first: dict[str, str] = {}
+    for line in body:
+        for m in _SUBJECT_NAME.finditer(line.simple):
+            name = m.group("unit")
+            if _NOT_A_NAME.search(name) or GENERIC.match(name):
+                continue
+            key = name.lower()
+            counts[key] += 1
+            first.setdefault(key, line.stripped[m.start("unit") : m.end("unit")])
+    if not counts:
+        return None
+    ranked = counts.most_common(2)
+    key, count = ranked[0]
+    if len(ranked) > 1 and ranked[1][1] * 2 > count:
+        return None
+    kinds = {m.group(1): m.group(0) for line in body for m in _SELF_KIND.finditer(line.simple)}
+    if any(not key.endswith(kind) for kind in kinds):
+        return None
+    self_ref = next(iter(kinds.values()), None)
+    if count >= 2 or self_ref:
+        return first[key], count, self_ref
+    return None

@@ -1,0 +1,83 @@
+"""The report's year, as its own heading, opening or signature states it (Arabic or Chinese
+numerals); anonymised forms (20xx年) are not a year, and a year only mentioned is not the report's."""
+
+from __future__ import annotations
+
+import re
+
+from ..text import simplified
+from .clean import Line
+from .finding import FOUND, NOT_STATED, UNSURE, Finding
+from .patterns import ANON_YEAR, CN_DIGIT, CN_YEAR, DATE_LINE, GLUED_SIGNATURE, PLACEHOLDER, TIME, UNIT, YEAR
+
+
+class YearFinder:
+    def __init__(self, current_year: int):
+        self.current_year = current_year
+
+    def find(self, heading: str | None, body: list[Line]) -> Finding:
+        stated: list[tuple[str, str]] = []  # (expression, where)
+        if heading:
+            expr = _first_year_expression(simplified(heading))
+            if expr:
+                stated.append((expr, "title"))
+        opening = " ".join(line.simple for line in body[:1])[:80]
+        m = re.match(rf"^\S{{0,12}}?(?P<y>{TIME})", opening)
+        if m and _first_year_expression(m.group("y")):
+            stated.append((_first_year_expression(m.group("y")), "opening"))
+        for line in body[:2]:
+            m = re.search(rf"我(?:就|代表){UNIT}?(?P<y>\d{{4}}|\d{{2}}{PLACEHOLDER}{{2}}|[_＿]{{2}})年", line.simple)
+            if m:
+                stated.append((m.group("y") + "年", "opening"))
+            m = re.match(rf"^[一二三四五六七八九十]+\s*[、.．]\s*(?P<y>(\d{{4}}|\d{{2}}{PLACEHOLDER}{{2}}))年(度)?(工作)?(总结|计划|回顾|情况)", line.simple)
+            if m:
+                stated.append((m.group("y") + "年", "first section heading"))
+        for line in body[-3:]:
+            s = line.simple
+            m = DATE_LINE.match(s) or GLUED_SIGNATURE.search(s)
+            if m:
+                expr = _first_year_expression(s[m.start() if m.re is DATE_LINE else m.start("date"):])
+                if expr:
+                    stated.append((expr, "signature date"))
+        concrete = [(self.value(e), e, w) for e, w in stated if self.value(e) is not None]
+        anonymised = [(e, w) for e, w in stated if self.value(e) is None and ANON_YEAR.search(e)]
+        if concrete:
+            values = {v for v, _, _ in concrete}
+            if len(values) > 1:
+                first = concrete[0]
+                body_values = {v for v, _, w in concrete if w != "title"}
+                if first[2] == "title" and body_values and first[0] not in body_values:
+                    return Finding(None, UNSURE, f"year: the title says {first[0]} but the text says "
+                                   f"{', '.join(map(str, sorted(body_values)))}; check which is the report's year")
+                if first[2] != "title" and any(w == "signature date" for _, _, w in concrete):
+                    pass  # a summary of year N is often signed early in N+1: the opening's year stands
+            value, expr, where = concrete[0]
+            return Finding(value, FOUND)
+        if anonymised:
+            expr = anonymised[0][0]
+            return Finding(None, NOT_STATED, f"year: the text anonymises the year ({expr}); not stated")
+        mentioned = sorted({int(y) for line in body for y in YEAR.findall(line.simple) if int(y) <= self.current_year})
+        if mentioned:
+            shown = ", ".join(map(str, mentioned[-3:]))
+            return Finding(None, NOT_STATED, f"year: not stated as the report's year; the text mentions {shown}")
+        return Finding(None, NOT_STATED, "year: not stated in the text")
+
+    def value(self, expression: str) -> int | None:
+        m = YEAR.search(expression)
+        if m:
+            value = int(m.group(1))
+        else:
+            m = CN_YEAR.search(expression)
+            if not m:
+                return None
+            value = int("".join(CN_DIGIT[c] for c in m.group(1)))
+        return value if 1949 <= value <= self.current_year else None
+
+
+def _first_year_expression(text: str) -> str | None:
+    found = []
+    for pattern in (YEAR, CN_YEAR, ANON_YEAR):
+        m = pattern.search(text)
+        if m:
+            found.append((m.start(), m.group(0)))
+    return min(found)[1] if found else None
