@@ -39,6 +39,8 @@ class ArchiveSettings:
     """Entries per page of an index list before it is paginated."""
     latest_count: int = 10
     """How many reports the home page lists as latest additions."""
+    sitemap_max_urls: int = 50_000
+    """URLs per sitemap file; past that, sitemap.xml is an index of several (the protocol's limit)."""
     max_report_kb: int = 2000
     """Largest report file accepted: a bigger one is almost always a wrong paste, and slows every page."""
     cache_dir: Path | None = None
@@ -54,7 +56,8 @@ class ArchiveSettings:
         block = (extra or {}).get("archive") or {}
         if not isinstance(block, dict):
             raise SettingsError("extra.archive must be a mapping")
-        unknown = set(block) - {"reports_dir", "categories", "page_size", "latest_count", "max_report_kb", "cache_dir"}
+        unknown = set(block) - {"reports_dir", "categories", "page_size", "latest_count", "max_report_kb", "cache_dir",
+                             "sitemap_max_urls"}
         if unknown:
             raise SettingsError(f"extra.archive: unknown setting(s) {sorted(unknown)}")
         categories = block.get("categories", DEFAULT_CATEGORIES)
@@ -68,12 +71,14 @@ class ArchiveSettings:
         if len(set(categories.values())) != len(categories):
             raise SettingsError("extra.archive.categories: two categories share a slug")
         settings = {}
-        for key in ("page_size", "latest_count", "max_report_kb"):
+        for key in ("page_size", "latest_count", "max_report_kb", "sitemap_max_urls"):
             if key in block:
                 value = block[key]
                 if not isinstance(value, int) or isinstance(value, bool) or value < 1:
                     raise SettingsError(f"extra.archive.{key} must be a positive integer, not {value!r}")
                 settings[key] = value
+        if settings.get("sitemap_max_urls", 1) > 50_000:
+            raise SettingsError("extra.archive.sitemap_max_urls must be at most 50000 (the sitemap protocol's limit)")
         reports_dir = (config_dir / block.get("reports_dir", "reports")).resolve()
         cache_dir = block.get("cache_dir", ".cache/archive")
         if cache_dir is False or cache_dir is None:

@@ -57,7 +57,7 @@ def public_files(catalogue: Catalogue, history: dict[str, FileHistory], pages: l
     written += write_feeds(newest, changed, site.url, site.name, description, site_dir)
     if site.url:  # a sitemap lists absolute URLs: without site_url there is none (as in MkDocs)
         entries = sorted((site.url + p.url, page_modified(p, history)) for p in pages)
-        written += write_sitemap(entries, site_dir)
+        written += write_sitemap(entries, site_dir, site.url, catalogue.settings.sitemap_max_urls)
     units = site_dir / UNITS_DATA
     units.parent.mkdir(parents=True, exist_ok=True)
     units.write_text(json.dumps(unit_records(catalogue), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
