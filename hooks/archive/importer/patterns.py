@@ -20,15 +20,18 @@ OPENING_UNIT = (
     re.compile(rf"^{TIME}?[，,、]?\s*(?P<unit>{UNIT})(?:系统|机关)?(?:在|认真|坚持|紧紧|始终|全面|积极|按照|根据|围绕|以|高度重视|工作在|科技工作在|科普工作在|的工作)"),
     re.compile(rf"(?:下面|现在)?我(?:就|代表)(?P<unit>{UNIT})(?:\d{{4}}|\d{{2}}{PLACEHOLDER}{{2}}|{PLACEHOLDER}{{2,4}})?年?(?:度)?的?(?:工作|各项)"),
 )
+LEADING_FUNCTION_WORDS = re.compile(r"^(?:关于|并由|根据|按照|经过|现将|现就|经|由|对|为|向|在|将|把)")
+"""Words a sentence puts before a name (`关于科技局…`, `并由县科技局…`): not part of the name."""
 GENERIC = re.compile(rf"^(?:我|本|该|全)?(?:{UNIT_SUFFIX})$")
 ANON_IN_NAME = re.compile(rf"{PLACEHOLDER}{{2}}|[＊*]|__|＿")
 YEAR = re.compile(r"(?<![\d.])(1949|19[5-9]\d|20[0-4]\d)\s*年(?!代|轻|级)")
-CN_YEAR = re.compile(r"([一二三四五六七八九〇零○Ｏ]{4})年")
+CN_YEAR = re.compile(r"([一二][一二三四五六七八九〇零○ＯOo0]{3})年")
+"""二〇一五年, and as typed in the wild: 二○一五年, 二oo九年 (letter o for 〇)."""
 ANON_YEAR = re.compile(rf"(?<![\d])(?:(?:19|20)\d?{PLACEHOLDER}{{1,2}}|{PLACEHOLDER}{{2}}|[_＿]{{2,}})\s*年")
 DATE_LINE = re.compile(rf"^(?P<y>[\d{PLACEHOLDER[1:-1]}〇零○一二三四五六七八九]{{2,4}})年[\d{PLACEHOLDER[1:-1]}一二三四五六七八九十]{{0,3}}月([\d{PLACEHOLDER[1:-1]}一二三四五六七八九十]{{0,3}}日)?$")
 GLUED_SIGNATURE = re.compile(rf"(?P<unit>{UNIT})(?P<date>[\d{PLACEHOLDER[1:-1]}〇零○]{{2,4}}年[\d{PLACEHOLDER[1:-1]}]{{0,2}}月[\d{PLACEHOLDER[1:-1]}]{{0,2}}日)$")
 HEADING_SEPARATOR = re.compile(r"[_＿]{2,}|——|--|—")
-CN_DIGIT = {"〇": "0", "零": "0", "○": "0", "Ｏ": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
+CN_DIGIT = {"〇": "0", "零": "0", "○": "0", "Ｏ": "0", "O": "0", "o": "0", "0": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
 ANNOUNCE = re.compile(r"(总结|汇报|报告|述职)如下|述职报告")
 SECTION_KIND = re.compile(r"^[一二三四五六七八九十]+\s*[、.．]\s*(\d{4}年|\d{2}[xX_*]{2}年)?(度)?(工作)?(总结|计划|述职)\S{0,2}$")
 

@@ -8,7 +8,8 @@ from collections import Counter
 from ..text import simplified
 from .clean import Line
 from .finding import FOUND, NOT_STATED, UNSURE, Finding
-from .patterns import ANON_IN_NAME, DATE_LINE, GENERIC, GLUED_SIGNATURE, HEADING_SEPARATOR, OPENING_UNIT, TIME, UNIT, UNIT_SUFFIX
+from .patterns import (ANON_IN_NAME, DATE_LINE, GENERIC, GLUED_SIGNATURE, HEADING_SEPARATOR, LEADING_FUNCTION_WORDS,
+                       OPENING_UNIT, TIME, UNIT, UNIT_SUFFIX)
 
 
 def find_unit(heading: str | None, body: list[Line]) -> Finding:
@@ -36,7 +37,7 @@ def find_unit(heading: str | None, body: list[Line]) -> Finding:
     candidates.extend((name, "signature") for name in _signature_units(body))
     cleaned = []
     for name, where in candidates:
-        name = re.sub(r"^(我|本)(?=[乡镇村厂校局])", "", name)
+        name = _without_function_words(re.sub(r"^(我|本)(?=[乡镇村厂校局])", "", name))
         if len(name) >= 2:
             cleaned.append((name, where))
     good = [c for c in cleaned if not GENERIC.match(simplified(c[0])) and not ANON_IN_NAME.search(c[0])]
@@ -50,9 +51,16 @@ def find_unit(heading: str | None, body: list[Line]) -> Finding:
     acting = _acting_unit(body)
     if acting:
         name, count, self_ref = acting
+        name = _without_function_words(name)
         why = f"acts as the subject {count} time(s)" + (f" and the text calls itself {self_ref}" if self_ref else "")
         return Finding(name, UNSURE, f"unit: not in the title, opening or signature; {name} {why} in the text; check")
     return Finding(None, NOT_STATED, "unit: the text does not name the issuing body; written as 单位不详")
+
+
+def _without_function_words(name: str) -> str:
+    """`关于科技局` → `科技局`, `并由县科技局` → `县科技局`: what a sentence puts before a name."""
+    prefix = LEADING_FUNCTION_WORDS.match(simplified(name))
+    return name[prefix.end():] if prefix else name
 
 
 def _signature_units(body: list[Line]) -> list[str]:
