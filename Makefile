@@ -4,7 +4,7 @@ PYTHON ?= python3
 PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve build validate test fuzz system-packages clean
+.PHONY: install serve build validate test fuzz deploy-rsync deploy-rclone system-packages clean
 
 $(VENV)/.installed: requirements.txt constraints.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,13 +21,19 @@ serve: install            ## preview at http://127.0.0.1:8000/ (rebuilds when re
 build: install validate   ## the public site, into site/
 	$(PY) -m mkdocs build --strict
 
+deploy-rsync: build      ## only the changed files of site/ to RSYNC_TARGET=user@host:/var/www/archive/
+	scripts/deploy_changed.sh rsync "$(RSYNC_TARGET)"
+
+deploy-rclone: build     ## only the changed files to S3-compatible storage: RCLONE_TARGET=remote:bucket/path
+	scripts/deploy_changed.sh rclone "$(RCLONE_TARGET)"
+
 validate: install
 	$(PY) scripts/validate.py
 
-system-packages:          ## Debian packages the browser tests need (Chromium, CJK fonts, Node.js)
-	@command -v chromium >/dev/null && fc-list 2>/dev/null | grep -qi "noto.*cjk" && command -v node >/dev/null || \
+system-packages:          ## Debian packages the tests need (Chromium, CJK fonts, Node.js; rsync and rclone for the deploy)
+	@command -v chromium >/dev/null && command -v rsync >/dev/null && command -v rclone >/dev/null && fc-list 2>/dev/null | grep -qi "noto.*cjk" && command -v node >/dev/null || \
 	  { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); $$SUDO apt-get update -qq && \
-	    $$SUDO apt-get install -y -qq chromium fonts-noto-cjk nodejs >/dev/null; }
+	    $$SUDO apt-get install -y -qq chromium fonts-noto-cjk nodejs rsync rclone >/dev/null; }
 
 test: install system-packages
 	$(PY) -m pytest
