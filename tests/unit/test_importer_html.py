@@ -153,3 +153,18 @@ def test_import_of_a_page_gives_one_report_not_its_sidebar(tmp_path):
     assert "error" not in result
     titles = [report["title"] for report in result["reports"]]
     assert titles == [HEADING], titles
+
+
+def test_a_report_imported_from_the_whole_page_tells_the_editor_to_check(tmp_path, monkeypatch):
+    import trafilatura
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", lambda *args, **kwargs: None)
+    reports = dry_json(tmp_path, write(tmp_path, page()))[0]["reports"]
+    assert reports
+    for report in reports:
+        assert any("whole page's text was used" in note and "check the report" in note for note in report["review"])
+
+
+def test_a_report_read_through_trafilatura_has_no_such_note(tmp_path):
+    reports = dry_json(tmp_path, write(tmp_path, page()))[0]["reports"]
+    assert reports and not any("whole page" in note for report in reports for note in report["review"])

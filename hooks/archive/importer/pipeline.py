@@ -19,7 +19,7 @@ from ..schema import load_front_matter, parse_report, split_front_matter
 from ..settings import ArchiveSettings
 from . import writer
 from .clean import clean
-from .decode import DecodeError, SUPPORTED_SUFFIXES, read_document
+from .decode import WHOLE_PAGE, DecodeError, SUPPORTED_SUFFIXES, read_document
 from .duplicates import DuplicateIndex
 from .metadata import FIELDS, Describer
 from .split import split
@@ -187,6 +187,8 @@ class Importer:
             if not paragraphs:
                 continue
             review = described.review + part.notes
+            if document.extractor == WHOLE_PAGE:
+                review.append(f"source: {document.extractor_note}; check the report for the website's own text")
             year_comment = None
             if described.year.value is None and described.year.note and "anonymises" in described.year.note:
                 year_comment = "the text anonymises the year: not stated"
