@@ -42,6 +42,7 @@ def queries() -> list[str]:
 
 def load(reports_dir: Path, regions=None) -> list[tuple[str, list[str], dict]]:
     """(path, folded fields, front matter) of every non-draft report."""
+    from archive.labels import unit_label
     from archive.regions import region_tree
 
     regions = regions or region_tree()
@@ -52,7 +53,7 @@ def load(reports_dir: Path, regions=None) -> list[tuple[str, list[str], dict]]:
         meta = yaml.safe_load(front)
         if meta.get("draft") is True:
             continue
-        fields = [meta["title"], meta["unit"], f"{meta['year']}年" if meta.get("year") else "年份不详", meta["category"]]
+        fields = [meta["title"], unit_label(meta["unit"]), f"{meta['year']}年" if meta.get("year") else "年份不详", meta["category"]]
         fields += regions.resolve(meta["region"]).path_name.split("/") if meta.get("region") else ["地区不详"]
         fields += [str(meta.get("date") or ""), str(meta.get("source") or ""), *(meta.get("tags") or []), body]
         out.append(("reports/" + path.relative_to(reports_dir).as_posix(), [fold(f) for f in fields], meta))

@@ -16,9 +16,14 @@ from .files import read_report_file, report_files, shown_path
 from .schema import Problem, Report, check_path, parse_report
 from .settings import ArchiveSettings
 from .slugs import pinyin_initial, pinyin_slug, unique_slugs
+from .urls import UNKNOWN as UNKNOWN_SEGMENT
 
 UNKNOWN = None
-"""The year or region of a report that does not state it (年份不详 / 地区不详)."""
+"""The year, region or unit of a report that does not state it (年份不详 / 地区不详 / 单位不详)."""
+
+RESERVED_UNIT_SLUGS = frozenset({UNKNOWN_SEGMENT, "by-initial", "by-region"})
+"""URL segments below units/ that are the site's own (the 单位不详 bucket, the unit groups):
+a unit whose pinyin is one of them gets a hash appended, as homophones do."""
 
 
 def report_order(report: Report) -> tuple:
@@ -108,17 +113,28 @@ class Catalogue:
         return list(groups.items())
 
     def units(self) -> list[Unit]:
-        """Every unit with a published report, by pinyin."""
+        """Every unit with a published report, by pinyin. Reports that name no unit (单位不详)
+        are no unit of their own: see `unknown_unit`."""
         groups: dict[str, list[Report]] = {}
         for report in self.reports:
-            groups.setdefault(report.unit, []).append(report)
+            if report.unit is not None:
+                groups.setdefault(report.unit, []).append(report)
         units = [Unit(name, self.unit_slugs[name], reports) for name, reports in groups.items()]
         return sorted(units, key=lambda u: (u.slug, u.name))
 
+    def unknown_unit(self) -> list[Report]:
+        """The reports that name no issuing body (单位不详), in the catalogue's order."""
+        return [report for report in self.reports if report.unit is None]
+
     @functools.cached_property
     def unit_slugs(self) -> dict[str, str]:
-        """Each unit's URL slug (pinyin; made unique across the catalogue)."""
-        return unique_slugs(sorted({report.unit for report in self.reports}))
+        """Each unit's URL slug (pinyin; made unique across the catalogue; never a reserved segment)."""
+        names = sorted({report.unit for report in self.reports if report.unit is not None})
+        return unique_slugs(names, reserved=RESERVED_UNIT_SLUGS)
+
+    def unit_slug(self, unit: str | None) -> str | None:
+        """The unit's slug; None (the 单位不详 bucket, `urls.unit_url(None)`) for no unit."""
+        return None if unit is None else self.unit_slugs[unit]
 
     def region_tree(self) -> RegionNode:
         """Root node: provinces below it, and an `unknown` child (地区不详) when some report has no region."""
@@ -137,14 +153,18 @@ class Catalogue:
         return root
 
     def same_unit(self, report: Report) -> list[Report]:
-        """The unit's reports as a timeline (the report itself included), in the unit page's order."""
+        """The unit's reports as a timeline (the report itself included), in the unit page's order;
+        none for a report that names no unit (单位不详 is not a unit with a history)."""
+        if report.unit is None:
+            return []
         return self._timelines[report.unit]
 
     @functools.cached_property
     def _timelines(self) -> dict[str, list[Report]]:
         index: dict[str, list[Report]] = {}
         for report in self.reports:
-            index.setdefault(report.unit, []).append(report)
+            if report.unit is not None:
+                index.setdefault(report.unit, []).append(report)
         return {unit: sorted(reports, key=timeline_order) for unit, reports in index.items()}
 
 

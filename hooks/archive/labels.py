@@ -23,13 +23,15 @@ def region_label(region, separator: str = "/") -> str:
 
 
 def unit_label(unit: str | None) -> str:
+    """The unit's name as the report gives it, or 单位不详."""
     return UNKNOWN_UNIT if unit is None else unit
 
 
 def template_globals() -> dict:
-    """What the templates use: `archive_labels.unknown_year`, `archive_year_label(y)` …"""
+    """What the templates use: `archive_labels.unknown_year`, `archive_year_label(y)`, `archive_unit_label(u)` …"""
     return {
         "archive_labels": {"unknown_year": UNKNOWN_YEAR, "unknown_region": UNKNOWN_REGION, "unknown_unit": UNKNOWN_UNIT},
         "archive_year_label": year_label,
         "archive_region_label": region_label,
+        "archive_unit_label": unit_label,
     }

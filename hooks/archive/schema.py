@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from .labels import UNKNOWN_UNIT
 from .regions import Division, RegionError, RegionTree
 from .settings import ArchiveSettings
 
@@ -24,6 +25,14 @@ MAX_TAG_CHARS = 20
 REQUIRED_FIELDS = ("title", "unit", "year", "category")
 OPTIONAL_FIELDS = ("region", "date", "source", "tags", "draft", "review", "redirect_from")
 ALL_FIELDS = REQUIRED_FIELDS + OPTIONAL_FIELDS
+
+UNIT_NULL_HINT = f"unit: null when the report does not name its issuing body (the site shows {UNKNOWN_UNIT})"
+UNIT_PLACEHOLDERS = frozenset({
+    UNKNOWN_UNIT, "不详", "未知", "未知单位", "单位未知", "单位不明", "不明", "佚名", "无", "未署名", "待定", "待核实",
+    "null", "none", "unknown", "n/a", "na", "-", "--", "—", "？", "?",
+})
+"""Texts that stand for "no unit": refused in `unit`, where null says it (compared case-folded,
+without spaces)."""
 
 # File names become URL segments: ASCII only, so links never need percent-encoding.
 _SEGMENT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
@@ -71,7 +80,8 @@ class Report:
     slug: str
     """URL path below `reports/`: the source path, lower-cased, without `.md`."""
     title: str
-    unit: str
+    unit: str | None
+    """None means 单位不详 (the text does not name its issuing body)."""
     year: int | None
     """None means 年份不详 (the text does not state the year)."""
     category: str
@@ -199,11 +209,12 @@ def parse_report(
             check.add(str(name), "unknown field", "fields: " + ", ".join(ALL_FIELDS))
     for name in REQUIRED_FIELDS:
         if name not in data:
-            accepted = "year: 2015, or year: null when the text does not state the year" if name == "year" else "a value"
+            accepted = {"year": "year: 2015, or year: null when the text does not state the year",
+                        "unit": "unit: 遵义市科协, or " + UNIT_NULL_HINT}.get(name, "a value")
             check.add(name, "missing (required)", accepted, line=2)
 
     title = _text(check, data, "title", required=True)
-    unit = _text(check, data, "unit", required=True)
+    unit = _unit(check, data, front)
     year = _year(check, data, current_year)
     category = _category(check, data, settings)
     region = _region(check, data, regions)
@@ -281,6 +292,44 @@ def _text(check: _Checker, data: dict, name: str, required: bool) -> str | None:
         check.add(name, "is empty", "a non-empty text")
         return None
     return value
+
+
+def _unit(check: _Checker, data: dict, front: str) -> str | None:
+    """The issuing body's name, or None for `unit: null` (单位不详). A blank `unit:` (YAML reads
+    it as null too) and placeholder texts are errors: null must be written, so that a forgotten
+    value is never published as 单位不详."""
+    if "unit" not in data:
+        return None
+    value = data["unit"]
+    if value is None:
+        if _blank_value(front, check.lines.get("unit")):
+            check.add("unit", "is empty", "the issuing body's name, or " + UNIT_NULL_HINT)
+        return None
+    if not isinstance(value, str):
+        check.add("unit", f"{value!r} is not text", f'quote it: unit: "{value}", or ' + UNIT_NULL_HINT)
+        return None
+    value = " ".join(value.split())
+    if not value:
+        check.add("unit", "is empty", "the issuing body's name, or " + UNIT_NULL_HINT)
+        return None
+    if "".join(value.split()).casefold() in UNIT_PLACEHOLDERS:
+        check.add("unit", f"{value!r} is a placeholder, not a unit", "write " + UNIT_NULL_HINT)
+        return None
+    return value
+
+
+def _blank_value(front: str, line: int | None) -> bool:
+    """Is the field on file line `line` written with no value at all (`unit:` or `unit:  # …`),
+    rather than as `null` or `~`?"""
+    if line is None:
+        return False
+    lines = front.split("\n")
+    index = line - 2  # the front matter starts on the file's line 2
+    if not 0 <= index < len(lines):
+        return False
+    _, _, rest = lines[index].partition(":")
+    rest = rest.strip()
+    return not rest or rest.startswith("#")
 
 
 def _year(check: _Checker, data: dict, current_year: int) -> int | None:

@@ -26,16 +26,17 @@ def pinyin_initial(name: str) -> str:
     return first if "A" <= first <= "Z" else "#"
 
 
-def unique_slugs(names: list[str]) -> dict[str, str]:
+def unique_slugs(names: list[str], reserved: frozenset[str] = frozenset()) -> dict[str, str]:
     """Slug per name. Names that share a pinyin spelling (同音, e.g. 科协/柯谐) each get a short
-    hash of the name appended, so slugs stay unique and are derived from the name alone."""
+    hash of the name appended, so slugs stay unique and are derived from the name alone; so does
+    a name whose spelling is `reserved` (a URL segment of the site's own, such as `unknown`)."""
     plain: dict[str, list[str]] = {}
     for name in names:
         plain.setdefault(pinyin_slug(name), []).append(name)
     slugs = {}
     for slug, group in plain.items():
         for name in group:
-            if len(group) == 1:
+            if len(group) == 1 and slug not in reserved:
                 slugs[name] = slug
             else:
                 slugs[name] = f"{slug}-{hashlib.sha1(name.encode('utf-8')).hexdigest()[:6]}"

@@ -2,7 +2,8 @@
 
 URLs are site-relative with a trailing slash (MkDocs' directory URLs). Segments are ASCII and
 derived from stable keys: a report's file path, a year, a GB/T 2260 code, a unit's pinyin slug,
-a category's configured slug.
+a category's configured slug. The 年份不详, 地区不详 and 单位不详 buckets live at the `unknown`
+segment of their kind.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ CATEGORY = "categories/{slug}/"
 PAGE = "{base}page/{number}/"
 
 UNKNOWN = "unknown"
-"""The segment of the 年份不详 and 地区不详 buckets."""
+"""The segment of the 年份不详, 地区不详 and 单位不详 buckets (no unit's slug may be it)."""
 
 
 def report_url(slug: str) -> str:
@@ -35,8 +36,9 @@ def region_url(codes: list[str] | None) -> str:
     return REGION.format(codes=UNKNOWN if codes is None else "/".join(codes))
 
 
-def unit_url(slug: str) -> str:
-    return UNIT.format(slug=slug)
+def unit_url(slug: str | None) -> str:
+    """A unit's page from its slug; None → the 单位不详 bucket."""
+    return UNIT.format(slug=UNKNOWN if slug is None else slug)
 
 
 def category_url(slug: str) -> str:

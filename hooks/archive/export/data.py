@@ -29,7 +29,7 @@ def record(report: Report, site_url: str) -> dict:
     return {
         "url": site_url + report_url(report.slug),
         "title": report.title,
-        "unit": report.unit,
+        "unit": report.unit,  # null (CSV: empty) for 单位不详, as year and region
         "year": report.year,
         "region": report.region.path_name if report.region else None,
         "region_code": report.region.code if report.region else None,

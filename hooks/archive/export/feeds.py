@@ -8,7 +8,7 @@ from pathlib import Path
 
 from feedgen.feed import FeedGenerator
 
-from ..labels import region_label, year_label
+from ..labels import region_label, unit_label, year_label
 from ..schema import Report
 from ..urls import report_url
 
@@ -54,9 +54,9 @@ def build_feed(reports: list[Report], changed: dict[str, dt.datetime], site_url:
         fe.link(href=url)
         fe.updated(times[r.slug])
         fe.published(times[r.slug])
-        fe.author(name=r.unit)
+        fe.author(name=unit_label(r.unit))  # Atom wants an author: 单位不详 when the report names none
         fe.category(term=r.category)
-        fe.description(f"{r.unit} · {year_label(r.year)} · {region_label(r.region, ' › ')} · {r.category}", isSummary=True)
+        fe.description(f"{unit_label(r.unit)} · {year_label(r.year)} · {region_label(r.region, ' › ')} · {r.category}", isSummary=True)
     return fg
 
 

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..files import read_report_file, report_files
-from ..labels import UNKNOWN_UNIT
 from ..regions import RegionTree
 from ..schema import load_front_matter, parse_report, split_front_matter
 from ..settings import ArchiveSettings
@@ -35,7 +34,7 @@ class ImportedReport:
 
     title: str
     unit: str | None
-    """None when the text names no unit (the file then says 单位不详)."""
+    """None when the text names no unit: written as `unit: null` (单位不详), with a review note."""
     year: int | None
     region: str | None
     category: str
@@ -61,7 +60,7 @@ class ImportedReport:
         return "\n".join(self.paragraphs)
 
     def front_fields(self) -> dict:
-        fields = {"title": self.title, "unit": self.unit or UNKNOWN_UNIT, "year": self.year, "category": self.category}
+        fields = {"title": self.title, "unit": self.unit, "year": self.year, "category": self.category}
         if self.region:
             fields["region"] = self.region
         fields["source"] = self.source

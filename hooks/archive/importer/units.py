@@ -54,7 +54,7 @@ def find_unit(heading: str | None, body: list[Line]) -> Finding:
         name = _without_function_words(name)
         why = f"acts as the subject {count} time(s)" + (f" and the text calls itself {self_ref}" if self_ref else "")
         return Finding(name, UNSURE, f"unit: not in the title, opening or signature; {name} {why} in the text; check")
-    return Finding(None, NOT_STATED, "unit: the text does not name the issuing body; written as 单位不详")
+    return Finding(None, NOT_STATED, "unit: the text does not name the issuing body; written as null (单位不详): fill it in if known")
 
 
 def _without_function_words(name: str) -> str:

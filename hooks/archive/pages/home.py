@@ -21,6 +21,7 @@ TOP_REGIONS = 12
 class HomeView:
     total: int
     units: int
+    """Issuing units named by the reports (单位不详 is not one)."""
     years: list[Link]
     """Reports per year, oldest first, 年份不详 apart (last)."""
     regions: list[Link]
@@ -64,7 +65,7 @@ def home_view(catalogue: Catalogue, added: dict[str, dt.datetime] | None = None)
     categories = [Link(name, category_url(slugs[name]), len(rs)) for name, rs in catalogue.by_category()]
     latest = latest_additions(catalogue.reports, added or {})[: catalogue.settings.latest_count]
     return HomeView(
-        total=len(catalogue.reports), units=len({r.unit for r in catalogue.reports}),
+        total=len(catalogue.reports), units=len(catalogue.unit_slugs),
         years=[link for _, link in year_links], regions=shown, categories=categories, latest=latest,
         chart=year_chart(year_links), first_year=known[0][0] if known else None,
         last_year=known[-1][0] if known else None, provinces=provinces, more_regions=max(0, provinces - TOP_REGIONS),

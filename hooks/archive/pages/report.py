@@ -11,7 +11,7 @@ from typing import Callable
 from markupsafe import Markup
 
 from ..catalogue import Catalogue
-from ..labels import UNKNOWN_REGION, region_label
+from ..labels import UNKNOWN_REGION, region_label, unit_label
 from ..schema import Report
 from ..similarity import Similar
 from ..urls import category_url, region_url, report_url, unit_url, year_url
@@ -92,7 +92,7 @@ class ReportViews:
         region_links = [Link(d.name, region_url([p.code for p in d.path])) for d in r.region.path] if r.region else [
             Link(UNKNOWN_REGION, region_url(None))]
         fields = [
-            Field("单位", [Link(r.unit, unit_url(self.unit_slugs[r.unit]))]),
+            Field("单位", [Link(unit_label(r.unit), unit_url(self.catalogue.unit_slug(r.unit)))]),
             Field("年份", [Link(year_title(r.year), year_url(r.year))]),
             Field("地区", region_links, style="path"),
             Field("类别", [Link(r.category, category_url(categories[r.category]))]),
@@ -109,7 +109,7 @@ class ReportViews:
         previous, next_ = neighbours(r, timeline)
         absolute = self.site.url + report_url(r.slug) if self.site.url else ""
         region = region_label(r.region, "")
-        description = f"{r.unit}{year_title(r.year)}{r.category}（{region}），{r.chars} 字。"
+        description = f"{unit_label(r.unit)}{year_title(r.year)}{r.category}（{region}），{r.chars} 字。"
         return ReportView(
             report=r, url=report_url(r.slug),
             breadcrumbs=[YEARS_ROOT, Link(year_title(r.year), year_url(r.year))],
@@ -125,12 +125,15 @@ class ReportViews:
         for s in self.similar.get(report.slug, ()):
             other = self.catalogue.by_slug[s.key]
             links.append(Link(other.title, report_url(other.slug), s.percent,
-                              note=f"{other.unit} · {year_title(other.year)}"))
+                              note=f"{unit_label(other.unit)} · {year_title(other.year)}"))
         return links
 
 
 def timeline_window(timeline: list[Report], report: Report, size: int = TIMELINE_WINDOW) -> list[Report]:
-    """At most `size` reports of the timeline, the given one as near the middle as the ends allow."""
+    """At most `size` reports of the timeline, the given one as near the middle as the ends allow
+    (none for an empty timeline: a report without a unit has none)."""
+    if not timeline:
+        return []
     here = next(index for index, other in enumerate(timeline) if other is report)
     start = max(0, min(here - size // 2, len(timeline) - size))
     return timeline[start:start + size]
@@ -153,24 +156,26 @@ def neighbours(report: Report, timeline: list[Report]) -> tuple[Link | None, Lin
 
 def citation(report: Report, site: SiteInfo, url: str) -> str:
     """GB/T 7714-2015, electronic resource: 责任者. 题名[EB/OL]. 出版者, 年份(日期). URL.
+    A report that names no unit has 单位不详 as its 责任者 (the standard's "佚名 or a like word").
 
     The access date ([引用日期]) is added by the reader's browser when copying: the page itself
     must not depend on the day it was built."""
     year = str(report.year) if report.year else "[出版年不详]"
     when = f"{year}({report.date.isoformat()})" if report.date else year
     publisher = site.name or "工作报告档案馆"
-    return f"{report.unit}. {report.title}[EB/OL]. {publisher}, {when}. {url}"
+    return f"{unit_label(report.unit)}. {report.title}[EB/OL]. {publisher}, {when}. {url}"
 
 
 def report_jsonld(report: Report, site: SiteInfo, url: str) -> dict:
-    """schema.org `Report`: author (the unit), publisher (the archive), date, place, genre."""
+    """schema.org `Report`: author (the unit; none when the report names none), publisher (the
+    archive), date, place, genre."""
     data: dict = {
         "@context": "https://schema.org",
         "@type": "Report",
         "name": report.title,
         "inLanguage": "zh-CN",
         "genre": report.category,
-        "author": {"@type": "Organization", "name": report.unit},
+        **({"author": {"@type": "Organization", "name": report.unit}} if report.unit is not None else {}),
         "publisher": {"@type": "Organization", "name": site.name, **({"url": site.url} if site.url else {})},
         "wordCount": report.chars,
     }

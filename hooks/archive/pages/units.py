@@ -5,6 +5,9 @@ not units: one page per pinyin initial (/units/by-initial/z/) and one per provin
 (/units/by-region/520000/, units grouped by city inside), each paginated. A small archive
 (up to one page of units) also lists every unit on /units/, grouped by region. A filter box
 finds a unit by its first character or the pinyin initials of its name (units.json).
+
+Reports that name no unit (`unit: null`) are no unit: /units/ links their bucket, 单位不详, last
+(at units/unknown/, as the 年份不详 and 地区不详 buckets), and the bucket lists them.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from collections import Counter
 from pypinyin import Style, lazy_pinyin
 
 from ..catalogue import Catalogue, Unit
-from ..labels import UNKNOWN_REGION, region_label
+from ..labels import UNKNOWN_REGION, UNKNOWN_UNIT, region_label
 from ..regions import Division
 from ..urls import UNITS, page_url, unit_url
 from . import Link, Listing, paginated
@@ -115,10 +118,13 @@ def listings(catalogue: Catalogue) -> list[Listing]:
             name = province_names[code] if code else UNKNOWN_REGION
             groups.append(Link(name, BY_REGION.format(key=code or "unknown"), len(by_province[code]),
                                children=tuple(links[u.name] for u in by_province[code])))
+    unknown = catalogue.unknown_unit()
+    unknown_link = Link(UNKNOWN_UNIT, unit_url(None), len(unknown)) if unknown else None
     index = Listing(
         kind="units", url=UNITS, title="按单位浏览", links=groups, total=len(catalogue.reports),
         description=f"共 {len(units)} 个发文单位。可按所在地区或名称拼音首字母查找，或在下框输入单位名称的首字、拼音首字母。",
-        extra={"initials": initial_links, "regions": region_links, "data": DATA_NAME, "units": len(units)},
+        extra={"initials": initial_links, "regions": region_links, "data": DATA_NAME, "units": len(units),
+               "unknown": unknown_link},
     )
     pages = [index]
     for letter, group in sorted(by_initial.items()):
@@ -134,6 +140,10 @@ def listings(catalogue: Catalogue) -> list[Listing]:
         # A unit's page is its timeline: oldest first, 年份不详 last.
         pages += paginated("unit", unit_url(unit.slug), unit.name, unit.timeline, catalogue.settings.page_size,
                            breadcrumbs=[ROOT], description=f"所在地区：{links[unit.name].note}。按年份先后排列，年份不详的报告在最后。")
+    if unknown:
+        # Not a unit: no timeline (the reports are of many bodies), the catalogue's order.
+        pages += paginated("unit", unit_url(None), UNKNOWN_UNIT, unknown, catalogue.settings.page_size,
+                           breadcrumbs=[ROOT], description="报告未写明发文单位（标题、落款和正文都没有写出单位名称）。")
     return pages
 
 

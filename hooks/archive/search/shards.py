@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..labels import UNKNOWN_REGION
+from ..labels import UNKNOWN_REGION, UNKNOWN_UNIT
 from .binary import gz, varint, varints
 from .documents import SearchDoc
 from .grams import ragged
@@ -172,7 +172,7 @@ class IndexWriter:
     def documents(self, docs: list[SearchDoc]) -> None:
         self.folder("m")
         for start in range(0, len(docs), BLOCK):
-            rows = [[d.url, d.path, d.title, d.unit, d.year, d.region_label, d.category] for d in docs[start:start + BLOCK]]
+            rows = [[d.url, d.path, d.title, d.unit_label, d.year, d.region_label, d.category] for d in docs[start:start + BLOCK]]
             self.raw(f"m/{start // BLOCK}.gz", gz(json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode("utf-8")))
         dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
         for g, start in enumerate(range(0, len(docs), TEXTS)):
@@ -195,7 +195,9 @@ class IndexWriter:
                     region_index[code] = len(regions)
                     regions.append([code, name, parent])
                 parent = region_index[code]
-        units = sorted({d.unit for d in docs})
+        # the unit facet: names, then 单位不详 last (the label: a unit's name is never that text)
+        named = sorted({d.unit for d in docs if d.unit is not None})
+        units = named + [UNKNOWN_UNIT] if any(d.unit is None for d in docs) else named
         unit_index = {u: i for i, u in enumerate(units)}
         if len(regions) > 0xFFFF:
             raise IndexBuildError("more than 65,535 regions")
@@ -207,7 +209,7 @@ class IndexWriter:
         cols += np.array([region_index[d.region[-1][0]] if d.region else 0 for d in docs], dtype="<u2").tobytes()
         self.write("cols.gz", gz(bytes(cols)))
         self.unit_bytes = 2 if len(units) <= 0xFFFF else 4
-        column = np.array([unit_index[d.unit] for d in docs], dtype="<u2" if self.unit_bytes == 2 else "<u4")
+        column = np.array([unit_index[d.unit_label] for d in docs], dtype="<u2" if self.unit_bytes == 2 else "<u4")
         names = json.dumps(units, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         self.write("units.gz", gz(column.tobytes() + names))
         self.json("facets.gz", {"years": [None, *years], "categories": categories, "regions": regions})
