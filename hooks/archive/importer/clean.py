@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..text import simplified
+from .chrome import classify
 
 
 @dataclass(frozen=True)
@@ -108,6 +109,8 @@ _STRAY_KEYWORD = frozenset({"总结", "计划", "范文", "大全", "精选"})
 # the end of a line by a copied PDF or Word page (`加强 - 1 -`).
 _INLINE_CHROME = re.compile(r"[(（]\s*更多(?:内容|精彩内容|范文)?请(?:访问|关注|登录|浏览)[^()（）\n]{0,30}[)）]")
 _TRAILING_PAGE_NUMBER = re.compile(r"(?<=\S)\s+[-－—]\s*\d{1,3}\s*[-－—]\s*$")
+# A Word page field copied as its code (`第PAGE\*Arabic\*MERGEFORMAT6页共NUMPAGES\*MERGEFORMAT6页`).
+_FIELD_CODE = re.compile(r"第?\s*PAGE\s*\\\*\s*\w+\s*\\\*\s*MERGEFORMAT\s*\d*\s*页?\s*(?:共?\s*NUMPAGES\s*\\\*\s*MERGEFORMAT\s*\d*\s*页?)?")
 
 
 def chrome_reason(line: Line) -> str | None:
@@ -137,25 +140,34 @@ def chrome_reason(line: Line) -> str | None:
 
 
 def clean(text: str) -> CleanText:
-    """Split into lines, take out pinyin notes and bookmarks, drop chrome lines; record what went."""
+    """Split into lines, take out pinyin notes and bookmarks, drop chrome lines; record what went.
+
+    A line is chrome when one of the plain rules of `chrome_reason` says so, or when the page-wide
+    scoring of `chrome.classify` (features of the line and of its position) reaches its threshold.
+    """
     result = CleanText(lines=[])
+    candidates: list[Line] = []
     for no, raw in enumerate(text.split("\n"), start=1):
         line_text = raw.rstrip()
         for fragment in _BOOKMARK.findall(line_text):
             result.removed.append(Removed(no, fragment, "document bookmark"))
         line_text = _BOOKMARK.sub("", line_text)
         line_text, count = strip_pinyin(line_text)
-        for pattern, why in ((_INLINE_CHROME, "site text inside a line"), (_TRAILING_PAGE_NUMBER, "page number")):
+        for pattern, why in ((_INLINE_CHROME, "site text inside a line"), (_TRAILING_PAGE_NUMBER, "page number"),
+                             (_FIELD_CODE, "page number field")):
             for fragment in pattern.findall(line_text):
                 result.removed.append(Removed(no, fragment.strip(), why))
             line_text = pattern.sub("", line_text)
         result.pinyin_removed += count
         if not line_text.strip(" \t\u3000"):
             continue
-        line = Line(no, line_text)
-        reason = chrome_reason(line)
+        candidates.append(Line(no, line_text))
+    verdicts = classify([line.simple for line in candidates])
+    for line, verdict in zip(candidates, verdicts):
+        reason = chrome_reason(line) or (verdict.reason if verdict.chrome else None)
         if reason:
-            result.removed.append(Removed(no, line.stripped, reason))
+            result.removed.append(Removed(line.no, line.stripped, reason))
         else:
             result.lines.append(line)
+    result.removed.sort(key=lambda r: r.no)
     return result

@@ -14,7 +14,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .chrome import CATEGORY_WORDS, COMPILATION_WORDS, NUMBERED, SENTENCE_END, is_title_like
 from .clean import Line, Removed
+
+__all__ = ["CATEGORY_WORDS", "Part", "Split", "cn_number", "glued_heading", "is_title_like", "split"]
 
 _CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _NUM = r"(?:\d{1,3}|[一二三四五六七八九十百〇零两]{1,4})"
@@ -25,10 +28,11 @@ _MARKERS = (
     re.compile(rf"^(?P<label>.{{0,50}}?)\s*篇\s*(?P<n>{_NUM})\s*$"),
 )
 _COUNT = re.compile(rf"(?P<n>{_NUM})\s*篇")
-_SENTENCE_END = re.compile(r"[。；！？!?;]")
-CATEGORY_WORDS = re.compile(r"总结|计划|规划|报告|汇报|述职|要点|打算|安排")
-_COMPILATION_WORDS = re.compile(rf"{_NUM}\s*篇|精选|范文|大全|合集|汇编|优质|最新")
-_NUMBERED = re.compile(r"^(?:[(（]\s*[一二三四五六七八九十]+\s*[)）]|[一二三四五六七八九十]+\s*[、.．]|\d+\s*[、.．]\d?|[①-⑳])")
+_SENTENCE_END = SENTENCE_END
+_COMPILATION_WORDS = COMPILATION_WORDS
+_NUMBERED = NUMBERED
+_SUB_NUMBERED = re.compile(r"^(?:[(（]\s*[一二三四五六七八九十\d]+\s*[)）]|\d+\s*[、.．]|[①-⑳])")
+"""Numbering below a report's top level (`(一)`, `1.`, `①`): a report never starts there."""
 _TOP_LEVEL = re.compile(r"^([一二三四五六七八九十]+)\s*[、.．]")
 _DATE_LINE = re.compile(r"^[\s_＿*xX×○〇零一二三四五六七八九\d]{2,4}年[\s_＿*xX×○〇零一二三四五六七八九十\d]{0,3}月([\s_＿*xX×○〇零一二三四五六七八九十\d]{0,3}日)?$")
 _OPENING = re.compile(
@@ -36,6 +40,10 @@ _OPENING = re.compile(
     r"[0-9xX_＿*]{2,4}年(度|上半年|下半年|以来)?[，,]|\S{0,16}在\S{0,24}(领导|指导|支持)下)"
 )
 _SALUTATION = re.compile(r"^(尊敬的|各位)\S{0,12}[:：]$")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_SIGNATURE_UNIT = re.compile(r"(科协|协会|学会|委员会|党委|党组|支部|工会|政府|局|厅|委|办|处|室|院|校|厂|公司|中心|所|站)$")
+_CLAUSE = re.compile(r"[。；！？!?;，,]")
+_FINAL = re.compile(r"[。！？!?;；:：…」』”\"）)】]$")
 _ANNOUNCE = re.compile(r"(现将|现就|下面(我)?(就|将|把)|特作|作如下|向\S{0,10}(汇报|报告))\S{0,40}(总结|汇报|报告|述职)\S{0,4}如下\S?$|(总结|汇报|报告)如下[:：。]?$")
 
 
@@ -85,15 +93,8 @@ class Split:
     """How many reports the compilation says it holds, when it says so."""
     removed: list[Removed] = field(default_factory=list)
     marked: int = 0
-
-
-def is_title_like(s: str, max_len: int = 40) -> bool:
-    """A heading: short, no sentence punctuation, Han characters, names a report kind or a count."""
-    if not s or len(s) > max_len or _SENTENCE_END.search(s) or s.endswith(("：", ":", "，", ",")):
-        return False
-    if _NUMBERED.match(s):
-        return False
-    return bool(re.search(r"[\u4e00-\u9fff]", s)) and bool(CATEGORY_WORDS.search(s) or _COMPILATION_WORDS.search(s))
+    truncated: bool = False
+    """The last report looks cut off: its last line ends in the middle of a sentence."""
 
 
 def find_markers(lines: list[Line]) -> list[tuple[int, int, str, str | None, str | None]]:
@@ -182,9 +183,98 @@ def split(lines: list[Line]) -> Split:
                     f"may hold more than one report: another seems to start at line {part.lines[i].no} "
                     f"({part.lines[i].stripped[:20]}…)"
                 )
+    parts = _settle(parts, removed)
     for index, part in enumerate(parts, start=1):
         part.index = index
-    return Split(parts, compilation_title, expected, removed, marked=len(markers))
+    return Split(parts, compilation_title, expected, removed, marked=len(markers),
+                 truncated=bool(parts) and looks_cut_off(parts[-1].lines))
+
+
+def has_report_text(lines: list[Line]) -> bool:
+    """Whether lines hold running text, not only headings, bylines, addressees and site chrome: a
+    line that is no heading with a sentence (or a clause) of 8+ Han characters, or 40+ in all."""
+    total = 0
+    for line in lines:
+        s = line.simple
+        if is_title_like(s, 50) or s.endswith((":", "：")) and len(s) <= 40:
+            continue  # a heading, an addressee or a salutation
+        han = len(_HAN.findall(s))
+        if han >= 8 and _CLAUSE.search(s):
+            return True
+        total += han
+    return total >= 40
+
+
+def looks_cut_off(lines: list[Line]) -> bool:
+    """The text ends mid-sentence (the stored excerpt stops there): no closing punctuation, and the
+    last line is no signature, date or heading."""
+    if not lines:
+        return False
+    s = lines[-1].simple.rstrip()
+    if not s or _DATE_LINE.match(s) or re.fullmatch(r"(19|20)\d{2}\s*[-./]\s*\d{1,2}\s*[-./]\s*\d{1,2}", s) or is_title_like(s, 50) or _SIGNATURE_UNIT.search(s) and len(s) <= 30:
+        return False
+    return not _FINAL.search(s)
+
+
+def _settle(parts: list[Part], removed: list[Removed]) -> list[Part]:
+    """A report is heading, body, signature: a part without report text is none. Its heading lines
+    go to the next report (a page title repeated before that report's own heading is dropped), its
+    other lines (a signature, a date) stay with the report before; a heading with nothing after it
+    at the end of a cut-off page, or before the first report, is dropped."""
+    result: list[Part] = []
+    carried: list[Line] = []
+    for k, part in enumerate(parts):
+        lines = carried + part.lines if not part.marker else part.lines
+        if carried and part.marker:
+            _drop(carried, removed, "heading or chrome before a marked report")
+        carried = []
+        if has_report_text(lines):
+            result.append(Part(0, _drop_repeated_titles(lines, removed), part.marker, part.marker_title, part.notes))
+            continue
+        first_title = next((i for i, line in enumerate(lines) if is_title_like(line.simple, 50)), None)
+        tail, head = (lines, []) if first_title is None else (lines[:first_title], lines[first_title:])
+        if result and not part.marker:
+            result[-1].lines.extend(tail)
+        elif tail:
+            head = tail + head
+        if k + 1 < len(parts) and not parts[k + 1].marker:
+            carried = head
+        else:
+            _drop(head, removed, "heading without report text (chrome or a cut-off page)")
+    if carried:
+        _drop(carried, removed, "heading without report text (chrome or a cut-off page)")
+    return result
+
+
+def _drop(lines: list[Line], removed: list[Removed], why: str) -> None:
+    removed.extend(Removed(line.no, line.stripped, why) for line in lines)
+
+
+def _drop_repeated_titles(lines: list[Line], removed: list[Removed]) -> list[Line]:
+    """A report's leading run of title-like lines keeps only its last (the report's own heading);
+    a copy of the heading within the next few lines (a site repeating its page title) goes too."""
+    kept = list(lines)
+    while len(kept) > 1 and is_title_like(kept[0].simple, 50) and is_title_like(kept[1].simple, 50) and (
+        _COMPILATION_WORDS.search(kept[0].simple) or _same_title(kept[0].simple, kept[1].simple)
+    ):
+        removed.append(Removed(kept[0].no, kept[0].stripped, "page or compilation title"))
+        kept.pop(0)
+    if kept and is_title_like(kept[0].simple, 50):
+        heading = _title_key(kept[0].simple)
+        for j in range(len(kept) - 1, 0, -1):
+            if j <= 4 and is_title_like(kept[j].simple, 50) and _title_key(kept[j].simple) == heading:
+                removed.append(Removed(kept[j].no, kept[j].stripped, "page title repeated"))
+                del kept[j]
+    return kept
+
+
+def _same_title(a: str, b: str) -> bool:
+    a, b = _title_key(a), _title_key(b)
+    return bool(a and b) and (a in b or b in a)
+
+
+def _title_key(s: str) -> str:
+    return re.sub(r"[\s_＿\-—*]|范文|精选", "", s)
 
 
 def simplified_of(text: str) -> str:
@@ -225,7 +315,10 @@ def _page_titles(preamble: list[Line], markers: list, lines: list[Line]) -> tupl
     for position, i in enumerate(top):
         s = preamble[i].simple
         later_title = position + 1 < len(top)
-        if _COMPILATION_WORDS.search(s) or later_title or s in labels or any(s == l for l in labels):
+        # `…范文` alone is a report's own heading when nothing else on the page is: only a count, a
+        # later title or markers make it the compilation's
+        collection = _COUNT.search(s) or _COMPILATION_WORDS.search(s) and (markers or later_title)
+        if collection or later_title or s in labels or any(s == l for l in labels):
             titles.add(i)
         elif markers and position == len(top) - 1 and not _substantial(preamble[i + 1 :]):
             titles.add(i)  # the compilation's title just before its first marker
@@ -250,7 +343,7 @@ def _boundary_scores(lines: list[Line]) -> dict[int, int]:
         top = _TOP_LEVEL.match(s)
         score = 0
         if i >= 2:
-            if indent_signal and line.text[:1] in " \t\u3000":
+            if indent_signal and line.text[:1] in " \t\u3000" and not _SUB_NUMBERED.match(s):
                 score += 3
             prev = lines[i - 1].simple
             if _DATE_LINE.match(prev) and not _DATE_LINE.match(s):

@@ -1,0 +1,171 @@
+"""Importer, website chrome (archive.importer.chrome, used by clean and split): chrome lines of any
+site are removed from a page, report lines (headings, numbered section titles, signatures, short
+sentences) are kept, and chrome never becomes a report of its own."""
+
+from __future__ import annotations
+
+import pytest
+
+from archive.importer.chrome import FEATURES, THRESHOLD, classify, line_features
+from archive.importer.clean import clean
+from archive.importer.split import split
+
+PAGE = """网站首页 | 工作总结 | 工作计划 | 述职报告 | 心得体会
+您现在的位置：首页 > 工作总结 > 科协工作总结
+XX县科协2015年工作总结
+发布者：admin  发布时间：2016-01-05 09:12  浏览次数：328
+【字体：大 中 小】 【打印】 【关闭】
+XX县科协2015年工作总结
+2015年，县科协在县委、县政府的正确领导下，在市科协的指导下，紧紧围绕全县中心工作，扎实开展各项工作。现将一年来的工作总结如下：
+一、工作回顾
+（一）科普宣传深入开展
+全年共举办科普讲座25场，受益群众3000余人。
+二、存在问题
+经费不足。
+三、2016年工作打算
+继续抓好科普示范县创建工作。
+XX县科协
+2015年12月20日
+上一篇：XX县科协2014年工作总结
+下一篇：XX县科技局2015年工作计划
+相关文章
+扫一扫，手机阅读
+版权所有 © 2016 XX县科学技术协会  技术支持：XX网络
+ICP备12345678号
+"""
+
+DOC_SITE = """温馨提示：
+1. 部分包含公式的文件，预览时可能显示异常，文件下载后无此问题，请放心下载。
+2. 本文档由用户上传，如果您对本文档版权有争议请及时联系客服。
+乡镇科协2016年工作总结.docx
+上传人：ab****1  文档编号：12345  上传时间：2023-09-13  格式：DOCX  页数：5  大小：35.5KB
+返回 下载 相关 举报
+乡镇科协2016年工作总结.docx_第1页
+第1页 / 共5页
+1/5
+- 2页
+乡镇科协2016年工作总结
+　　2016年，我乡科协在乡党委、政府的领导下，认真开展科普工作，取得了较好成效。
+　　一、主要工作
+　　1.开展科普宣传活动12次。
+　　2.培训农民500人次。
+　　XX乡科学技术协会
+　　2016.12.28
+下载文档到电脑，查找使用更方便
+还剩3页未读，继续阅读
+"""
+
+BLURBS = """科协工作总结（精选5篇）
+总结是对过去一定时期的工作加以回顾和分析的书面材料，它可以让我们少走弯路。那么总结怎么写呢？下面是小编为大家整理的科协工作总结，欢迎阅读与分享。
+时间：2023.08.03  作者：笔杆子  阅读 3851
+XX市科协工作总结
+今年以来，市科协在市委、市政府的领导下，围绕中心、服务大局，各项工作取得明显成效。
+"""
+
+
+def _kept(text: str) -> list[str]:
+    cleaned = clean(text)
+    parts = split(cleaned.lines)
+    return [line.stripped for part in parts.parts for line in part.lines]
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip(" \u3000") for line in text.split("\n") if line.strip(" \u3000")]
+
+
+@pytest.mark.parametrize("chrome", [
+    "网站首页 | 工作总结 | 工作计划 | 述职报告 | 心得体会", "发布者：admin  发布时间：2016-01-05 09:12  浏览次数：328",
+    "【字体：大 中 小】 【打印】 【关闭】", "上一篇：XX县科协2014年工作总结", "下一篇：XX县科技局2015年工作计划", "相关文章",
+    "扫一扫，手机阅读", "版权所有 © 2016 XX县科学技术协会  技术支持：XX网络", "ICP备12345678号",
+])
+def test_portal_chrome_before_and_after_the_report_removed(chrome):
+    assert chrome not in _kept(PAGE)
+
+
+@pytest.mark.parametrize("text", [
+    "XX县科协2015年工作总结", "一、工作回顾", "（一）科普宣传深入开展", "全年共举办科普讲座25场，受益群众3000余人。",
+    "二、存在问题", "经费不足。", "三、2016年工作打算", "继续抓好科普示范县创建工作。", "XX县科协", "2015年12月20日",
+])
+def test_report_lines_kept(text):
+    assert text in _kept(PAGE)
+
+
+def test_one_report_and_it_ends_with_its_signature():
+    parts = split(clean(PAGE).lines)
+    assert len(parts.parts) == 1
+    assert parts.parts[0].lines[-1].stripped == "2015年12月20日"
+    assert not parts.truncated
+
+
+@pytest.mark.parametrize("chrome", [
+    "温馨提示：", "1. 部分包含公式的文件，预览时可能显示异常，文件下载后无此问题，请放心下载。",
+    "2. 本文档由用户上传，如果您对本文档版权有争议请及时联系客服。", "乡镇科协2016年工作总结.docx",
+    "上传人：ab****1  文档编号：12345  上传时间：2023-09-13  格式：DOCX  页数：5  大小：35.5KB", "返回 下载 相关 举报",
+    "乡镇科协2016年工作总结.docx_第1页", "第1页 / 共5页", "1/5", "- 2页", "下载文档到电脑，查找使用更方便",
+    "还剩3页未读，继续阅读",
+])
+def test_document_site_chrome_removed(chrome):
+    assert chrome not in _kept(DOC_SITE)
+
+
+def test_document_site_report_kept_whole():
+    lines = _lines(DOC_SITE)
+    start = lines.index("乡镇科协2016年工作总结")
+    assert _kept(DOC_SITE) == lines[start : start + 7]
+    assert lines[start + 6] == "2016.12.28"
+
+
+def test_editors_blurb_and_widgets_removed_heading_and_body_kept():
+    kept = _kept(BLURBS)
+    assert kept == ["XX市科协工作总结", _lines(BLURBS)[-1]]
+
+
+@pytest.mark.parametrize("line", [
+    "总结是指对某一阶段的工作加以总结和概括的书面材料，它可以明确下一步的工作方向，因此，让我们写一份总结吧。",
+    "下面是小编为大家整理的县科学技术局工作总结，供大家参考。", "您好，欢迎访问XX文档", "微信扫码分享", "好学生 分享 时间:",
+    "2021-11-27 18:25:28 阅读 3851", "37.5 KB", "第2页 / 共8页", "【www.example.com--活动总结】", "/p>",
+])
+def test_chrome_scores_over_the_threshold_on_its_own(line):
+    assert classify([line])[0].chrome
+
+
+@pytest.mark.parametrize("line", [
+    "一、工作回顾", "（二）加强学会建设，提高服务能力。", "XX县科协 2015年12月20日", "经费不足。", "县政府：",
+    "尊敬的各位领导、同志们：", "科协发〔2015〕12号", "全年组织工会会员开展文体活动6次，上传下达各类文件32份。",
+    "会议时间：1月20日上午9:00，在县科技馆三楼召开。",
+])
+def test_report_lines_score_under_the_threshold(line):
+    verdict = classify(["XX县科协2015年工作总结", line, "今年，县科协在县委的领导下，认真开展各项工作，取得了新的成绩。"])[1]
+    assert not verdict.chrome, verdict.features
+
+
+def test_features_are_named_and_documented():
+    assert THRESHOLD > 0
+    for name, feature in FEATURES.items():
+        assert feature.name == name and feature.doc and feature.weight
+    assert set(line_features("时间：2022-05-28 10:05:44")) >= {"meta_label", "timestamp", "clock"}
+
+
+def test_repeated_page_titles_never_become_reports():
+    page = ("县科协工作总结\n时间：2024-09-10 08:58:21 工作总结 我要投稿\n县科协工作总结\n县科协工作总结\n"
+            "今年以来，县科协在县委、县政府的领导下，扎实开展科普工作，取得了明显成效。\n一、主要工作\n"
+            "县科协工作总结\n（一）抓好科普宣传。\n")
+    parts = split(clean(page).lines)
+    assert len(parts.parts) == 1
+    texts = [line.stripped for line in parts.parts[0].lines]
+    assert texts.count("县科协工作总结") == 1 and texts[0] == "县科协工作总结"
+
+
+def test_a_part_of_headings_and_bylines_joins_the_report_after_it():
+    page = ("省科协工作报告\n省科协主席、院士张三同志\n作省科协七届委员会《工作报告》\n"
+            "各位代表：我受省科协第七届委员会委托，向大会作工作报告，请各位代表审议。\n五年来的主要工作。\n")
+    parts = split(clean(page).lines)
+    assert len(parts.parts) == 1
+    assert [line.stripped for line in parts.parts[0].lines][:2] == ["省科协工作报告", "省科协主席、院士张三同志"]
+
+
+def test_cut_off_page_still_gives_its_report_and_says_so():
+    page = "市科协工作总结\n今年，市科协认真开展科普宣传活动，组织科技下乡12次。\n另外，市科协还充分"
+    parts = split(clean(page).lines)
+    assert len(parts.parts) == 1 and parts.truncated
+    assert parts.parts[0].lines[-1].stripped == "另外，市科协还充分"
