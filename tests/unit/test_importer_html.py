@@ -168,3 +168,16 @@ def test_a_report_imported_from_the_whole_page_tells_the_editor_to_check(tmp_pat
 def test_a_report_read_through_trafilatura_has_no_such_note(tmp_path):
     reports = dry_json(tmp_path, write(tmp_path, page()))[0]["reports"]
     assert reports and not any("whole page" in note for report in reports for note in report["review"])
+
+
+def test_a_page_cut_off_mid_report_still_gives_the_report_with_a_note(tmp_path):
+    path = tmp_path / "cut.txt"
+    path.write_text("县科协2015年工作总结\n"
+                    "2015年，县科协在县委、县政府的领导下，认真开展科普工作，组织青少年科技创新大赛，举办学会学术交流活动十余次。\n"
+                    "一、科普工作\n全年共举办科普讲座二十场，培训农民五千人次，发放资料\n", encoding="utf-8")
+    reports = dry_json(tmp_path, path)[0]["reports"]
+    assert [r["title"] for r in reports] == ["县科协2015年工作总结"]
+    assert any("may be incomplete" in note for note in reports[0]["review"])
+    whole = tmp_path / "whole.txt"
+    whole.write_text(path.read_text(encoding="utf-8").replace("发放资料\n", "发放资料三千份。\n"), encoding="utf-8")
+    assert not any("may be incomplete" in note for note in dry_json(tmp_path, whole)[0]["reports"][0]["review"])

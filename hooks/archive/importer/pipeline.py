@@ -186,6 +186,9 @@ class Importer:
             if not paragraphs:
                 continue
             review = described.review + part.notes
+            if parts.truncated and part is parts.parts[-1]:
+                review.append("text: the page ends in the middle of this report (no closing sentence or signature); "
+                              "the text may be incomplete: compare with the source")
             if document.extractor == WHOLE_PAGE:
                 review.append(f"source: {document.extractor_note}; check the report for the website's own text")
             year_comment = None
