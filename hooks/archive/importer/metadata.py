@@ -78,10 +78,17 @@ class Describer:
         self.years = YearFinder(self.current_year)
 
     def describe(self, lines: list[Line], marker_title: str | None, compilation_title: str | None,
-                 label: str) -> Described:
+                 label: str, only_report: bool = False) -> Described:
+        """`only_report`: the page holds this report alone, so a unit its title names is the report's
+        (in a compilation the title names the collection)."""
         traditional_text = _is_traditional(lines)
         heading, body = self._heading(lines, marker_title, compilation_title)
         unit = find_unit(heading, body)
+        if unit.value is None and compilation_title and not heading and only_report:
+            from_page = find_unit(compilation_title, [])
+            if from_page.value is not None:
+                unit = Finding(from_page.value, UNSURE, f"unit: {from_page.value} is named only in the page's title "
+                                                        f"({compilation_title}); check")
         year = self.years.find(heading, body)
         region = self.places.find(unit, body)
         category = self.category(heading, body, marker_title or compilation_title)

@@ -18,6 +18,8 @@ UNIT = rf"(?:[\u4e00-\u9fffA-Za-z＊*_＿]{{0,16}}?{UNIT_SUFFIX}(?:{UNIT_TAIL})?
 TIME = rf"(?:(?:\d{{4}}|\d{{2,3}}{PLACEHOLDER}{{1,2}}|{PLACEHOLDER}{{2}}|[一二三四五六七八九〇零○]{{4}})年(?:度|上半年|下半年|以来)?|一年来|今年(?:以来)?|上半年|下半年|本年度|近年来|去年)"
 OPENING_UNIT = (
     re.compile(rf"^{TIME}?[，,、]?\s*(?P<unit>{UNIT})(?:系统|机关)?(?:在|认真|坚持|紧紧|始终|全面|积极|按照|根据|围绕|以|高度重视|工作在|科技工作在|科普工作在|的工作)"),
+    # a title run into the first line: `县科学技术局2021年度工作总结…`
+    re.compile(rf"^(?P<unit>{UNIT})(?:{TIME})?\S{{0,12}}?(?:工作)?(?:总结|计划|报告|汇报|要点|述职)"),
     re.compile(rf"(?:下面|现在)?我(?:就|代表)(?P<unit>{UNIT})(?:\d{{4}}|\d{{2}}{PLACEHOLDER}{{2}}|{PLACEHOLDER}{{2,4}})?年?(?:度)?的?(?:工作|各项)"),
 )
 LEADING_FUNCTION_WORDS = re.compile(r"^(?:关于|并由|根据|按照|经过|现将|现就|经|由|对|为|向|在|将|把)")

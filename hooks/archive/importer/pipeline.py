@@ -181,7 +181,8 @@ class Importer:
                 label = part.marker or f"第{part.index}篇"
                 source_marker = part.marker or f"第{part.index}篇（原文未标）"
                 source = f"{name}: {parts.compilation_title}, {source_marker}" if parts.compilation_title else f"{name}, {source_marker}"
-            described = self.describer.describe(part.lines, part.marker_title, parts.compilation_title, label)
+            described = self.describer.describe(part.lines, part.marker_title, parts.compilation_title, label,
+                                                only_report=len(parts.parts) == 1)
             paragraphs = [line.stripped for line in described.body_lines if line.stripped]
             if not paragraphs:
                 continue

@@ -17,6 +17,9 @@ def find_unit(heading: str | None, body: list[Line]) -> Finding:
     else the body its text makes the subject of its work (unsure)."""
     candidates: list[tuple[str, str]] = []  # (name, where)
     if heading:
+        # a heading may open with a separator or masking marks (`--机车厂科协…`, `__县科协…`)
+        lead = len(heading) - len(heading.lstrip("_＿-—*＊·• \u3000"))
+        heading = heading[lead:]
         h = simplified(heading)
         parts = HEADING_SEPARATOR.split(h)
         if len(parts) > 1 and re.fullmatch(UNIT, parts[-1].strip()):
