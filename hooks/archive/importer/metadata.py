@@ -24,9 +24,12 @@ from .years import YearFinder
 
 FIELDS = ("title", "unit", "year", "region", "category", "tags")
 
+DUTY_SPEAKER = re.compile(r"我是\S{0,16}?(?:局长|主席|书记|主任|部长|科长|校长|厂长|站长|馆长|所长|秘书长)|(?:履职|述职)情况")
+"""The opening of a 述职报告: the speaker names their office."""
+
 CATEGORY_RULES = (
     ("述职报告", re.compile(r"述职")),
-    ("工作总结", re.compile(r"总结|回顾")),
+    ("工作总结", re.compile(r"总结|小结|回顾")),
     ("工作计划", re.compile(r"计划|规划|打算|要点|安排|设想")),
     ("工作报告", re.compile(r"汇报|报告")),
 )
@@ -127,6 +130,9 @@ class Describer:
         stated = [simplified(heading)] if heading else []
         stated += [m.group(0) for line in body[:3] if (m := SECTION_KIND.match(line.simple))]
         stated += [m.group(0) for line in body[:2] if (m := ANNOUNCE.search(line.simple))]
+        # an office holder giving account of their own work (`我是…局长，…向大家汇报`) is a 述职
+        if any(DUTY_SPEAKER.search(line.simple) for line in body[:3]):
+            stated.append("述职")
         for text in stated:
             found = self._category_of(text)
             if found:

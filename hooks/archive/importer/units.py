@@ -12,6 +12,9 @@ from .patterns import (ANON_IN_NAME, DATE_LINE, GENERIC, GLUED_SIGNATURE, HEADIN
                        OPENING_UNIT, TIME, UNIT, UNIT_SUFFIX)
 
 
+_SPACES = re.compile(r"[ \t\u3000\u00a0]+")
+
+
 def find_unit(heading: str | None, body: list[Line]) -> Finding:
     """The issuing body as the report names itself: in its heading, its opening or its signature;
     else the body its text makes the subject of its work (unsure)."""
@@ -31,12 +34,12 @@ def find_unit(heading: str | None, body: list[Line]) -> Finding:
             offset = len(parts[0]) - len(core)
             candidates.append((heading[offset + m.start() : offset + m.end()], "title"))
     for line in body[:3]:
-        s = line.simple
+        # spaces typeset between words (`XX 县科学技术协会 2021 年…`) are not part of names
+        text, s = _SPACES.sub("", line.text), _SPACES.sub("", line.simple)
         for pattern in OPENING_UNIT:
             m = pattern.search(s[:120])
             if m:
-                start = len(line.text) - len(line.text.lstrip(" \t\u3000"))
-                candidates.append((line.text[start + m.start("unit") : start + m.end("unit")], "opening"))
+                candidates.append((text[m.start("unit") : m.end("unit")], "opening"))
     candidates.extend((name, "signature") for name in _signature_units(body))
     cleaned = []
     for name, where in candidates:

@@ -11,6 +11,16 @@ from .finding import FOUND, NOT_STATED, UNSURE, Finding
 from .patterns import ANON_YEAR, CN_DIGIT, CN_YEAR, DATE_LINE, GLUED_SIGNATURE, PLACEHOLDER, TIME, UNIT, YEAR
 
 
+OPENING_WORK_YEAR = re.compile(
+    r"(?:完成了?|实现了?|回顾|总结|做好|开展|抓好)(?P<y>(?:1949|19[5-9]\d|20[0-4]\d)\s*年|[一二][一二三四五六七八九〇零○ＯOo0]{3}年)"
+    r"(?:度)?(?:的)?\S{0,6}?(?:工作|各项|目标任务|任务)")
+"""A year the opening says the report's work belongs to (after a verb of doing or reviewing)."""
+
+
+SITE_TITLE = re.compile(r"范文|精选|大全|合集|汇编|模板|\d+篇")
+"""Words of a title a website made for the page rather than the report's own heading."""
+
+
 class YearFinder:
     def __init__(self, current_year: int):
         self.current_year = current_year
@@ -21,7 +31,7 @@ class YearFinder:
             expr = _first_year_expression(simplified(heading))
             if expr:
                 stated.append((expr, "title"))
-        opening = " ".join(line.simple for line in body[:1])[:80]
+        opening = re.sub(r"\s+", "", " ".join(line.simple for line in body[:1]))[:80]  # `2021 年` as typeset
         m = re.match(rf"^\S{{0,12}}?(?P<y>{TIME})", opening)
         if m and _first_year_expression(m.group("y")):
             stated.append((_first_year_expression(m.group("y")), "opening"))
@@ -32,6 +42,11 @@ class YearFinder:
             m = re.match(rf"^[一二三四五六七八九十]+\s*[、.．]\s*(?P<y>(\d{{4}}|\d{{2}}{PLACEHOLDER}{{2}}))年(度)?(工作)?(总结|计划|回顾|情况)", line.simple)
             if m:
                 stated.append((m.group("y") + "年", "first section heading"))
+        for line in body[:2]:
+            # the opening paragraph saying which year's work it reports: `圆满完成了二oo九年科协工作目标任务`
+            m = OPENING_WORK_YEAR.search(line.simple[:400])
+            if m:
+                stated.append((m.group("y"), "opening"))
         for line in body[-3:]:
             s = line.simple
             m = DATE_LINE.match(s) or GLUED_SIGNATURE.search(s)
@@ -46,6 +61,10 @@ class YearFinder:
             if len(values) > 1:
                 first = concrete[0]
                 body_values = {v for v, _, w in concrete if w != "title"}
+                if first[2] == "title" and body_values and first[0] not in body_values and SITE_TITLE.search(simplified(heading)):
+                    # a site's own title (…范文, …精选) dates the page, not the report: the text's year stands
+                    value, expr, where = next(c for c in concrete if c[2] != "title")
+                    return Finding(value, FOUND, f"year: the page's title says {first[0]}, the text {value}; check")
                 if first[2] == "title" and body_values and first[0] not in body_values:
                     return Finding(None, UNSURE, f"year: the title says {first[0]} but the text says "
                                    f"{', '.join(map(str, sorted(body_values)))}; check which is the report's year")
