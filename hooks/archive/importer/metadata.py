@@ -29,10 +29,14 @@ DUTY_SPEAKER = re.compile(r"我是\S{0,16}?(?:局长|主席|书记|主任|部长
 
 CATEGORY_RULES = (
     ("述职报告", re.compile(r"述职")),
-    ("工作总结", re.compile(r"总结|小结|回顾")),
-    ("工作计划", re.compile(r"计划|规划|打算|要点|安排|设想")),
+    ("工作总结", re.compile(r"总结|小结|回顾|完成情况")),
+    ("工作计划", re.compile(r"计划|规划|打算|要点|安排|设想|方案")),
     ("工作报告", re.compile(r"汇报|报告")),
 )
+"""What each kind of report calls itself; in a text naming several (`2021年工作总结和2022年工作计划`),
+the first named is the report's kind (述职 before the 报告 of 述职报告)."""
+GLUED_TITLE = re.compile(r"^[^，。,；;：:！？]{0,40}?(?:总结|小结|完成情况|计划|规划|方案|要点|报告|汇报|述职)")
+"""A first line that opens with a title run into the text (`县科学技术局2021年度工作总结…`)."""
 
 TAG_RULES = (
     ("党建", re.compile(r"党建|党支部|党总支|党风廉政|党员")),
@@ -130,6 +134,8 @@ class Describer:
         stated = [simplified(heading)] if heading else []
         stated += [m.group(0) for line in body[:3] if (m := SECTION_KIND.match(line.simple))]
         stated += [m.group(0) for line in body[:2] if (m := ANNOUNCE.search(line.simple))]
+        if not heading and body and (m := GLUED_TITLE.match(body[0].simple)):
+            stated.append(m.group(0))
         # an office holder giving account of their own work (`我是…局长，…向大家汇报`) is a 述职
         if any(DUTY_SPEAKER.search(line.simple) for line in body[:3]):
             stated.append("述职")
@@ -145,10 +151,9 @@ class Describer:
         return Finding(other, UNSURE, f"category: the text does not say what kind of report it is; set to {other}")
 
     def _category_of(self, text: str) -> str | None:
-        for name, pattern in CATEGORY_RULES:
-            if pattern.search(text) and name in self.categories:
-                return name
-        return None
+        found = [(m.start(), order, name) for order, (name, pattern) in enumerate(CATEGORY_RULES)
+                 if name in self.categories and (m := pattern.search(text))]
+        return min(found)[2] if found else None
 
     def tags(self, heading: str | None, body: list[Line]) -> Finding:
         text = "\n".join(line.simple for line in body)
