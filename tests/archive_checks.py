@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 from urllib.parse import unquote, urljoin
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
-
-from archive.catalogue import Catalogue, load_catalogue  # noqa: E402
-from archive.settings import load_settings  # noqa: E402
-from archive.slugs import unique_slugs  # noqa: E402
-from archive.urls import category_url, region_url, report_url, unit_url, year_url  # noqa: E402
+from archive.catalogue import Catalogue, load_catalogue
+from archive.settings import load_settings
+from archive.slugs import unique_slugs
+from archive.urls import category_url, region_url, report_url, unit_url, year_url
 
 HREF = re.compile(r'href="([^"#]*)')
 

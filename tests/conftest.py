@@ -1,7 +1,17 @@
-"""Shared fixtures: real builds of real Markdown.
+"""Shared fixtures: real builds of real Markdown, and the Hypothesis profiles.
 
 `ArchiveProject` is a throw-away copy of the project (mkdocs.yml copied, docs/ and hooks/ linked)
 with a reports folder of the test's choosing, built with the real `mkdocs build`.
+
+The tests mirror the package: tests/unit/test_<module>.py runs a module in-process;
+tests/build/ runs real `mkdocs build`s and the scripts; tests/browser/ drives headless Chromium
+(helpers: headless.py); tests/speed/ checks each speed mechanism (archive.speed) against its stock
+counterpart, and the whole site against `ARCHIVE_SPEEDUPS=0` (test_switch.py).
+
+Hypothesis: the "ci" profile (the default) is derandomised, keeps no example database and prints
+the blob that reproduces a failure; `HYPOTHESIS_PROFILE=fuzz` (make fuzz) runs 2,000 random
+examples a property. A property that asks for more examples in normal runs writes
+`max_examples=examples(n)`: n, or the profile's own number when that is larger.
 """
 
 from __future__ import annotations
@@ -13,6 +23,24 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+settings.register_profile("ci", derandomize=True, database=None, print_blob=True, deadline=None)
+settings.register_profile("fuzz", max_examples=2000, derandomize=False, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+def pytest_ignore_collect(collection_path: Path, config) -> bool | None:
+    """tests/build/ is collected although pytest's default `norecursedirs` skips folders named "build"."""
+    if collection_path == Path(__file__).resolve().parent / "build":
+        return False
+    return None
+
+
+def examples(n: int) -> int:
+    """`max_examples` of a property that wants `n` in normal runs: more under a larger profile."""
+    return max(n, settings().max_examples)
+
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "tests" / "artifacts"
@@ -43,11 +71,12 @@ class ArchiveProject:
             target.write_text(text, encoding="utf-8")
         return target
 
-    def build(self, strict: bool = True) -> subprocess.CompletedProcess:
+    def build(self, strict: bool = True, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+        """`mkdocs build` of the project; `env`: variables added to (or overriding) the environment."""
         args = [PYTHON, "-m", "mkdocs", "build", "-q", "-f", str(self.path / "mkdocs.yml"), "-d", str(self.site)]
         if strict:
             args.append("--strict")
-        return run(args, cwd=self.path)
+        return run(args, cwd=self.path, env=env)
 
     def validate(self, *extra: str) -> subprocess.CompletedProcess:
         return run([PYTHON, str(ROOT / "scripts" / "validate.py"), "--config", str(self.path / "mkdocs.yml"), *extra],
@@ -57,8 +86,8 @@ class ArchiveProject:
         return (self.site / url / "index.html").read_text(encoding="utf-8")
 
 
-def run(args: list[str], cwd: Path | None = None) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def run(args: list[str], cwd: Path | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     return subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, timeout=1800)
 
 
@@ -84,13 +113,16 @@ def sample_site(tmp_path_factory) -> ArchiveProject:
     return built
 
 
-def built_synthetic_archive(folder: Path, count: int, seed: int) -> ArchiveProject:
-    """A synthetic archive of `count` reports made from the sample by scripts/synth.py, built with --strict."""
+def built_synthetic_archive(folder: Path, count: int, seed: int, before_build=None) -> ArchiveProject:
+    """A synthetic archive of `count` reports made from the sample by scripts/synth.py, built with
+    --strict; `before_build(project)` may change the project first (its mkdocs.yml, say)."""
     built = ArchiveProject(folder)
     shutil.rmtree(built.reports)
     made = run([PYTHON, str(ROOT / "scripts" / "synth.py"), "--count", str(count), "--seed", str(seed),
                 "--out", str(built.reports)])
     assert made.returncode == 0, made.stderr
+    if before_build is not None:
+        before_build(built)
     result = built.build()
     assert result.returncode == 0, result.stderr
     return built
@@ -100,3 +132,11 @@ def built_synthetic_archive(folder: Path, count: int, seed: int) -> ArchiveProje
 def synth_1000(tmp_path_factory) -> ArchiveProject:
     """A 1,000-report synthetic archive made from the sample, built once."""
     return built_synthetic_archive(tmp_path_factory.mktemp("synth1000"), 1000, seed=7)
+
+
+@pytest.fixture(scope="session")
+def seeds_json(tmp_path_factory) -> dict[str, dict]:
+    """scripts/import_reports.py --dry-run --json on every seed file, by the seed's prefix ("000" …)."""
+    from import_helpers import seeds_dry_run
+
+    return seeds_dry_run(tmp_path_factory.mktemp("dry"))

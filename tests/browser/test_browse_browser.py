@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from browser import DESKTOP, PHONE, chromium, serve
 from conftest import ARTIFACTS
+from headless import DESKTOP, PHONE, chromium, serve
 
 pytestmark = pytest.mark.browser
 

@@ -1,18 +1,14 @@
-"""The report parser's inline stage (hooks/archive/inline.py) skips text that no inline pattern
+"""The report parser's inline stage (archive.speed.inline) skips text that no inline pattern
 can match: its HTML must be exactly Python-Markdown's own, whatever the text."""
 
 from __future__ import annotations
-
-import sys
 
 import markdown
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT
-
-sys.path.insert(0, str(ROOT / "hooks"))
-from archive.inline import QuickInlineProcessor, use_quick_inline  # noqa: E402
+from archive.speed.inline import QuickInlineProcessor, use_quick_inline
+from conftest import ROOT, examples
 
 
 def build_markdown_settings() -> dict:
@@ -50,7 +46,7 @@ def test_sample_reports_render_exactly_as_python_markdown_renders_them():
     assert inline.skipped > 5 * inline.processed > 0
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(400), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from(MARKDOWN_BITS) | st.text(max_size=4), max_size=40))
 def test_any_text_renders_exactly_as_python_markdown_renders_it(bits):
     stock, quick, _ = parsers()

@@ -4,7 +4,8 @@ import os
 
 import pytest
 
-from archive.background import BackgroundError, BackgroundJob, LazyMapping
+from archive.mkdocs.jobs import JobError, LazyMapping
+from archive.speed.background import BackgroundJob
 
 
 def _pid_and_double(x):
@@ -22,7 +23,7 @@ def test_result_comes_from_another_process():
 
 def test_failure_is_raised_with_its_message():
     job = BackgroundJob(_fail, "reports/2015/x.md: cannot be indexed")
-    with pytest.raises(BackgroundError, match="reports/2015/x.md: cannot be indexed"):
+    with pytest.raises(JobError, match="reports/2015/x.md: cannot be indexed"):
         job.result()
 
 

@@ -1,5 +1,5 @@
-"""Rendered report bodies (hooks/archive/rendered.py) and near-duplicate sketches
-(hooks/archive/similarity.py) kept between builds: a build that reuses them writes exactly the
+"""Rendered report bodies (archive.speed.rendered) and near-duplicate sketches
+(archive.speed.sketches) kept between builds: a build that reuses them writes exactly the
 site a build from scratch writes, and an edit is never served stale."""
 
 from __future__ import annotations

@@ -1,20 +1,16 @@
-"""Page shells (hooks/archive/shells.py): a page made from its kind's shared frame is byte for byte
+"""Page shells (archive.speed.shells): a page made from its kind's shared frame is byte for byte
 the page Material's templates render for it."""
 
 from __future__ import annotations
 
 import os
 import re
-import sys
-from pathlib import Path
 from types import SimpleNamespace
 
 import jinja2
 
+from archive.speed.shells import PageShells, ShellMismatch
 from conftest import PYTHON, ROOT, ArchiveProject, report, run
-
-sys.path.insert(0, str(ROOT / "hooks"))
-from archive.shells import PageShells, ShellMismatch  # noqa: E402
 
 HEADINGS_BODY = "## 一、总体情况\n\n今年完成了科普宣传。\n\n## 二、下一步打算\n\n继续做好工作。\n"
 

@@ -162,3 +162,24 @@ def test_every_page_file_is_written(sample_site):
     pages = list(sample_site.site.rglob("*.html"))
     assert len(pages) > 100
     assert [p for p in pages if p.stat().st_size == 0] == []
+
+
+def test_built_pages_have_no_indentation(sample_site):
+    page = (sample_site.site / "reports").rglob("index.html").__next__().read_text(encoding="utf-8")
+    outside_pre = re.sub(r"<pre\b.*?</pre>", "", page, flags=re.S)
+    assert not re.search(r"\n[ \t]+<", outside_pre)
+
+
+def test_no_field_value_writes_outside_the_site(project, tmp_path):
+    project.write("2015/a.md", report(unit='"../../../../outside"', title='"../../../../outside"',
+                                      extra="tags: [../../x]\nsource: /etc/passwd"))
+    project.write("2015/b.md", report(unit='"%2e%2e%2f%2e%2e"', title="b"))
+    before = set(tmp_path.rglob("*"))
+    assert project.build().returncode == 0
+    created = {p for p in set(tmp_path.rglob("*")) - before}
+    cache = project.path / ".cache" / "archive"  # the configured store of rendered bodies, whatever the reports say
+    allowed = (project.site, cache)
+    outside = sorted(str(p) for p in created if not any(p == a or a in p.parents or p in a.parents for a in allowed))
+    assert outside == []
+    unit_pages = sorted(p.parent.name for p in (project.site / "units").glob("*/index.html"))
+    assert unit_pages == ["2e-2e-2f-2e-2e", "outside"]

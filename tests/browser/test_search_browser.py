@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 import search_reference as ref
-from browser import DESKTOP, PHONE, chromium, serve
 from conftest import ARTIFACTS
+from headless import DESKTOP, PHONE, chromium, serve
 
 pytestmark = pytest.mark.browser
 

@@ -7,8 +7,8 @@ import json
 
 import pytest
 
-from browser import DESKTOP, PHONE, chromium, serve
 from conftest import ARTIFACTS, ROOT
+from headless import DESKTOP, PHONE, chromium, serve
 from public_fixtures import REUSED, make_public_site
 
 pytestmark = pytest.mark.browser

@@ -1,5 +1,6 @@
 """What the public gets, checked on built HTML and files: home chart, report page extras,
-near-duplicates, feeds, sitemap, open data, structured metadata, units/regions at scale, 404."""
+near-duplicates, feeds, sitemap, open data, structured metadata, units/regions at scale, 404.
+The pieces on their own: tests/unit/test_pages_charts.py, test_similarity.py, test_export_history.py."""
 
 from __future__ import annotations
 
@@ -8,27 +9,20 @@ import gzip
 import io
 import json
 import os
-import random
 import re
 import subprocess
-import sys
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
-import numpy as np
 import pytest
 
-from conftest import ROOT, report
+from archive.export.data import FIELDS, csv_cell
+from conftest import report
 from public_fixtures import REUSED, REUSED_FROM, make_public_site
 
-sys.path.insert(0, str(ROOT / "hooks"))
-from archive.export.data import FIELDS, csv_cell  # noqa: E402
-from archive.export.history import parse_log  # noqa: E402
-from archive.pages.charts import nice_step, year_chart  # noqa: E402
-from archive.pages import Link  # noqa: E402
-from archive.similarity import SketchStore, near_duplicates  # noqa: E402
 
 ATOM = "{http://www.w3.org/2005/Atom}"
+
+
 SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
@@ -43,7 +37,9 @@ def jsonld(html: str) -> dict:
     return json.loads(match.group(1))
 
 
-# -- home ----------------------------------------------------------------------------------
+def reused_url():
+    return "reports/" + REUSED[:-3] + "/"
+
 
 def test_home_chart_totals_latest_and_search(public_site):
     html = public_site.page("")
@@ -58,23 +54,6 @@ def test_home_chart_totals_latest_and_search(public_site):
     assert 'id="latest"' in html and html.count("<tr>") >= 5
     assert 'id="by-region"' in html and 'id="by-category"' in html
     assert 'href="feed.xml"' in html and 'property="og:title"' in html
-
-
-def test_chart_geometry_fills_missing_years_and_scales():
-    links = [(2010, Link("2010年", "years/2010/", 4)), (2013, Link("2013年", "years/2013/", 10)),
-             (None, Link("年份不详", "years/unknown/", 7))]
-    chart = year_chart(links)
-    assert [b.label for b in chart.bars] == ["2010年", "2011年", "2012年", "2013年", "年份不详"]
-    tallest = max(chart.bars, key=lambda b: b.height)
-    assert tallest.label == "2013年" and tallest.y >= 0
-    assert chart.bars[-1].unknown and chart.bars[-1].x > chart.bars[-2].x + chart.bars[-2].width * 1.5
-    assert nice_step(37) == 10 and nice_step(3) == 1
-
-
-# -- report page ---------------------------------------------------------------------------
-
-def reused_url():
-    return "reports/" + REUSED[:-3] + "/"
 
 
 def test_report_citation_with_its_address_and_prevnext(public_site):
@@ -95,46 +74,6 @@ def test_near_duplicates_found_and_shown_with_similarity(public_site):
     assert 50 <= percent <= 100
     other = public_site.page("reports/" + REUSED_FROM[:-3] + "/")
     assert 'id="similar"' in other, "near-duplicates are listed both ways"
-
-
-def test_near_duplicates_unit():
-    base = "".join(f"第{i}条，科协组织开展科普宣传活动，服务群众{i * 7}人次。" for i in range(60))
-    texts = {"a": base, "b": base.replace("科普", "科学普及", 3) + "新增一段。", "c": "完全不同的文字内容。" * 50}
-    found = near_duplicates(texts)
-    assert [s.key for s in found["a"]] == ["b"] and [s.key for s in found["b"]] == ["a"]
-    assert "c" not in found and 0.5 <= found["a"][0].similarity <= 1
-
-
-def test_near_duplicate_sketches_kept_between_builds(tmp_path):
-    base = "".join(f"第{i}条，科协组织开展科普宣传活动，服务群众{i * 7}人次。" for i in range(60))
-    texts = {f"r{n}": base.replace("科普", f"科普{n}", 3) + f"新增{n}段。" for n in range(30)}
-    unrelated = random.Random(7)
-    texts.update({f"other{n}": "".join(chr(unrelated.randrange(0x4E00, 0x9FA5)) for _ in range(600)) for n in range(30)})
-    expected = near_duplicates(texts)
-    assert len(expected) == 30
-
-    def run(texts):
-        store = SketchStore(tmp_path)
-        return near_duplicates(texts, store=store), (store.reused, store.sketched)
-
-    assert run(texts) == (expected, (0, 60))
-    assert run(texts) == (expected, (60, 0))
-    # An edited text is sketched again: r0 no longer shares anything with the others.
-    texts["r0"] = "".join(chr(unrelated.randrange(0x4E00, 0x9FA5)) for _ in range(600))
-    found, counts = run(texts)
-    assert counts == (59, 1) and "r0" not in found and found == near_duplicates(texts)
-    # A deleted text leaves the store with the build that no longer has it.
-    del texts["r1"]
-    assert run(texts)[1] == (59, 0)
-    with np.load(tmp_path / SketchStore.FILE_NAME) as kept:
-        assert kept["digests"].shape == (59, 16) and kept["values"].shape == (59, 64)
-    assert [path.name for path in tmp_path.iterdir()] == [SketchStore.FILE_NAME]  # no partial file left
-    # A damaged file, or one from other settings, is sketched over, never an error.
-    (tmp_path / SketchStore.FILE_NAME).write_bytes(b"PK\x03\x04 not a zip file")
-    assert run(texts) == (near_duplicates(texts), (0, 59))
-    stored = dict(np.load(tmp_path / SketchStore.FILE_NAME))
-    np.savez(tmp_path / SketchStore.FILE_NAME, **dict(stored, fingerprint=np.array("0 5 64 1 datasketch 0")))
-    assert run(texts)[1] == (0, 59)
 
 
 def test_jsonld_and_open_graph(public_site):
@@ -160,8 +99,6 @@ def test_jsonld_cannot_break_out_of_script(project):
     assert "<script>alert(1)" not in html
     assert 'content="&lt;/script&gt;' in head  # og:title, escaped
 
-
-# -- feeds, sitemap, open data ---------------------------------------------------------------
 
 def test_feeds_are_valid_and_deterministic(public_site):
     atom = ET.parse(public_site.site / "feed.xml").getroot()
@@ -215,13 +152,6 @@ def test_sitemap_and_feed_dates_come_from_git(project):
     assert latest.index("乙") < latest.index("甲")
 
 
-def test_git_log_parsing():
-    log = "\x1e200\n\nreports/a.md\nreports/b.md\n\x1e100\n\nreports/a.md\n"
-    history = parse_log(log)
-    assert history["reports/a.md"].added.timestamp() == 100 and history["reports/a.md"].modified.timestamp() == 200
-    assert history["reports/b.md"].added.timestamp() == 200
-
-
 def test_catalogue_json_and_csv(public_site):
     data = json.loads((public_site.site / "catalogue.json").read_text(encoding="utf-8"))
     assert data["fields"] == list(FIELDS) and data["count"] == len(data["reports"]) >= 30
@@ -254,8 +184,6 @@ def test_open_data_page_documents_every_field(public_site):
     nav = html[html.index('class="md-tabs'):] if 'class="md-tabs' in html else html
     assert "开放数据" in nav
 
-
-# -- indexes at scale, 404 -----------------------------------------------------------------
 
 def test_regions_tree_counts_at_each_level(public_site):
     html = public_site.page("regions/")

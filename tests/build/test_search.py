@@ -1,5 +1,6 @@
 """Search correctness on real builds: every query of the query set returns exactly what a
-substring scan over the folded reports finds, through scripts/search_cli (the site's own JS)."""
+substring scan over the folded reports finds, through scripts/search_cli (the site's own JS).
+The index and folding in-process: tests/unit/test_search_grams.py, test_search_fold.py."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import pytest
 
 import search_reference as ref
 from conftest import ROOT, report
+
 
 CLI = str(ROOT / "scripts" / "search_cli")
 
@@ -111,52 +113,3 @@ def test_browser_fold_equals_python_fold(sample_site, tmp_path):
 def test_every_published_report_is_indexed(sample_site):
     manifest = json.loads((sample_site.site / "search" / "data" / "manifest.json").read_text())
     assert manifest["docs"] == len(ref.load(sample_site.reports))
-
-
-def test_index_folding_equals_fold(sample_site):
-    """The index folds whole archives as code point arrays: the same result as `fold`, text by text."""
-    import numpy as np
-
-    from archive.search.fold import DROPPED, CodePointFolder, fold, strip_notes
-
-    text = "".join(sorted({c for p in sample_site.reports.rglob("*.md") for c in p.read_text(encoding="utf-8")}))
-    folder = CodePointFolder()
-    for sample in [text, "總結(zǒng jié)：ＡＢＣ１２３ 乾隆, 科技局!", "Ⅻ ½ ① 𠀋𡈽 ﹏ ー ・ 〇", "版本(v) 科(a) 工作(gōng zuò)"]:
-        cps = np.frombuffer(strip_notes(sample).encode("utf-32-le"), dtype="<u4")
-        folded = folder(cps)
-        assert "".join(map(chr, folded[folded != DROPPED])) == fold(sample)
-
-
-def test_index_postings_equal_a_direct_count():
-    """The index sorts only the longest grams and derives the shorter ones from them; every gram
-    length must still give exactly the (gram, document, tf) triples a plain count finds, including
-    grams of rare characters (ids too large to pack four to a sort value, sorted apart)."""
-    import random
-    from collections import Counter
-
-    import numpy as np
-
-    from archive.search.index import MAX_GRAM, _Stream
-
-    rng = random.Random(5)
-    ids, starts, want = [], [], Counter()
-    for doc in range(300):
-        starts.append(len(ids))
-        for _ in range(rng.randint(1, 4)):
-            # mostly frequent characters (small ids), some rare ones (ids over the 13 bits a character of a
-            # 4-gram gets with 300 documents), lengths 1-60
-            segment = [rng.randint(1, 40) if rng.random() < 0.8 else rng.randint(41, 20_000) for _ in range(rng.randint(1, 60))]
-            for n in range(1, MAX_GRAM + 1):
-                for i in range(len(segment) - n + 1):
-                    want[(n, tuple(segment[i:i + n]), doc)] += 1
-            ids += [*segment, 0]
-    starts.append(len(ids))
-    stream = _Stream(np.array(ids, dtype=np.uint16), np.array(starts, dtype=np.int64))
-    got = Counter()
-    for n, keys, bits, doc_ids, tfs in stream.grams():
-        mask = (1 << bits) - 1
-        for key, doc, tf in zip(keys.tolist(), doc_ids.tolist(), tfs.tolist()):
-            gram = tuple((key >> (bits * (n - 1 - j))) & mask for j in range(n))
-            assert (n, gram, doc) not in got, "a (gram, document) pair came twice"
-            got[(n, gram, doc)] = tf
-    assert got == want

@@ -1,0 +1,60 @@
+"""Importer, cleaning (archive.importer.clean): site boilerplate, page numbers, bookmarks and pinyin
+annotations removed; every other line kept, whatever the page holds."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+
+from archive.importer.clean import clean
+from conftest import examples
+from import_helpers import dry_json, page_lines, run, seed
+
+
+def test_boilerplate_lines_removed(seeds_json):
+    removed = [line for r in seeds_json.values() for line in r["removed_lines"]]
+    for expected in ("首页 > 范文大全 > 正文", "文档为doc格式", "[bookmark: _Toc1]", "中词库 / www.zciku.com"):
+        assert expected in removed
+    assert any(line.startswith("开篇:") for line in removed)
+    assert any(line.startswith("来源：网络") for line in removed)
+    assert any(line.startswith("前言:") for line in removed)
+
+
+def test_site_text_and_page_numbers_inside_lines_removed(seeds_json, tmp_path):
+    removed = seeds_json["004"]["removed_lines"]
+    assert "(更多内容请访问首页：)" in removed and "- 1 -" in removed
+    raw = tmp_path / "page.txt"
+    raw.write_text("遵义市科协工作总结\n今年我们打好(更多内容请访问首页：)了基础,加强 - 2 -\n科技宣传工作。第1-3项已完成。\n", encoding="utf-8")
+    report = dry_json(tmp_path, raw)[0]["reports"][0]
+    assert report["body_start"].startswith("今年我们打好了基础,加强") and "更多" not in report["body_start"]
+    out = tmp_path / "reports"
+    run("--out", out, raw)
+    text = next(out.rglob("*.md")).read_text(encoding="utf-8")
+    assert "更多内容" not in text and "- 2 -" not in text and "第1-3项已完成" in text
+
+
+def test_pinyin_annotations_gone(tmp_path):
+    out = tmp_path / "reports"
+    code, _ = run("--out", out, seed("003"))
+    assert code == 0
+    texts = [p.read_text(encoding="utf-8") for p in out.rglob("*.md")]
+    assert len(texts) == 5
+    joined = "\n".join(texts)
+    assert "(jié)" not in joined and "(shí)" not in joined
+    assert "總結" in joined  # the traditional text itself is kept
+    assert "導語" not in joined and "時間:2022" not in joined
+
+
+@settings(max_examples=examples(300), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(page_lines)
+def test_fuzz_importer_cleaning_keeps_or_accounts_for_every_line(text):
+    cleaned = clean(text)
+    numbers = [line.no for line in cleaned.lines]
+    assert numbers == sorted(set(numbers))
+    original = text.split("\n")
+    for line in cleaned.lines:
+        assert 1 <= line.no <= len(original)
+        assert line.text.strip()
+        # a kept line only ever loses annotations and bookmarks, never gains text
+        assert len(line.text) <= len(original[line.no - 1].rstrip())
+    for removed in cleaned.removed:
+        assert 1 <= removed.no <= len(original)
