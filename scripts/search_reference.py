@@ -17,7 +17,7 @@ import yaml
 _T2S = opencc.OpenCC("t2s")
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 _NOTE = re.compile(rf"(?<=[^\s(（])[(（](?=[^)）]*[{_TONED}])[a-zü{_TONED}]{{1,6}}(?: [a-zü{_TONED}]{{1,6}}){{0,3}}[)）]")
-QUERIES = Path(__file__).parent / "fixtures" / "search" / "queries.txt"
+QUERIES = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "search" / "queries.txt"
 
 
 @functools.lru_cache(maxsize=None)

@@ -30,13 +30,6 @@ settings.register_profile("fuzz", max_examples=2000, derandomize=False, deadline
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
-def pytest_ignore_collect(collection_path: Path, config) -> bool | None:
-    """tests/build/ is collected although pytest's default `norecursedirs` skips folders named "build"."""
-    if collection_path == Path(__file__).resolve().parent / "build":
-        return False
-    return None
-
-
 def examples(n: int) -> int:
     """`max_examples` of a property that wants `n` in normal runs: more under a larger profile."""
     return max(n, settings().max_examples)

@@ -52,7 +52,7 @@ def test_query_set_on_a_synthetic_archive(synth_1000):
 def test_title_and_unit_matches_rank_first(sample_site):
     corpus = {path: meta for path, _, meta in ref.load(sample_site.reports)}
     got = [r["path"] for r in search(sample_site.site, "科协")]
-    in_head = [ref.fold("科协") in ref.fold(corpus[p]["title"] + "\0" + corpus[p]["unit"]) for p in got]
+    in_head = [ref.fold("科协") in ref.fold(corpus[p]["title"] + "\0" + (corpus[p]["unit"] or "")) for p in got]
     assert in_head == sorted(in_head, reverse=True), "head matches must come first"
 
 

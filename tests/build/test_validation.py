@@ -23,7 +23,7 @@ CASES = {
     "missing_unit": ("---\ntitle: t\nyear: 2015\ncategory: 工作总结\n---\n\n正文\n", "unit", 2, "missing"),
     "empty_title": (report(title='""'), "title", 2, "is empty"),
     "title_not_text": (report(title="2015"), "title", 2, "2015 is not text"),
-    "empty_unit": (report(unit="null"), "unit", 3, "is empty"),
+    "empty_unit": (report(unit='""'), "unit", 3, "is empty"),
     "year_20xx": (report(year="20xx"), "year", 4, "'20xx' is not a year"),
     "year_with_suffix": (report(year='"2015年"'), "year", 4, "'2015年' is not a year"),
     "year_bool": (report(year="true"), "year", 4, "True is not a year"),
