@@ -85,3 +85,25 @@ def test_unit_the_text_makes_the_subject_of_its_work(seeds_json, tmp_path):
     assert report["unit"] == "城东检测中心" and any("城东检测中心" in n for n in report["review"])
     raw.write_text(text + "三、我村科普\n我村科普示范户增加。\n", encoding="utf-8")
     assert dry_json(tmp_path / "b", raw)[0]["reports"][0]["unit"] is None
+
+
+def _category(heading, *body):
+    from archive.importer.clean import Line
+    from archive.importer.metadata import Describer
+    from archive.regions import region_tree
+
+    describer = Describer(region_tree(), ["工作总结", "工作计划", "工作报告", "述职报告", "其他"], 2026)
+    return describer.category(heading, [Line(i, t) for i, t in enumerate(body, start=1)], None).value
+
+
+def test_the_first_kind_a_heading_names_is_the_reports():
+    assert _category("县科协2021年工作总结和2022年工作计划", "正文。") == "工作总结"
+    assert _category("各县科协7月份重点工作完成情况及8月份重点工作计划", "正文。") == "工作总结"
+    assert _category("2023年全县科协工作方案", "正文。") == "工作计划"
+    assert _category("科技局一季度情况小结", "正文。") == "工作总结"
+    assert _category("科技局局长述职报告", "正文。") == "述职报告"
+
+
+def test_kind_from_a_title_run_into_the_first_line_or_an_office_holders_account():
+    assert _category(None, "县科学技术局2021年度工作总结范文及2022年度工作安排县科学技术局2021年工作总结如下") == "工作总结"
+    assert _category(None, "尊敬的领导、各位同事：", "大家好！我是科局的局长，今天向大家汇报我的工作情况。") == "述职报告"

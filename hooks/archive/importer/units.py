@@ -9,7 +9,7 @@ from ..text import simplified
 from .clean import Line
 from .finding import FOUND, NOT_STATED, UNSURE, Finding
 from .patterns import (ANON_IN_NAME, DATE_LINE, GENERIC, GLUED_SIGNATURE, HEADING_SEPARATOR, LEADING_FUNCTION_WORDS,
-                       OPENING_UNIT, TIME, UNIT, UNIT_SUFFIX)
+                       OPENING_UNIT, TIME, UNIT, UNIT_SUFFIX, UNIT_TAIL)
 
 
 _SPACES = re.compile(r"[ \t\u3000\u00a0]+")
@@ -29,10 +29,10 @@ def find_unit(heading: str | None, body: list[Line]) -> Finding:
             start = h.rindex(parts[-1].strip())
             candidates.append((heading[start : start + len(parts[-1].strip())], "title"))
         core = re.sub(rf"^{TIME}", "", parts[0])
-        m = re.match(UNIT, core)
-        if m:
+        length = _leading_unit(core)
+        if length:
             offset = len(parts[0]) - len(core)
-            candidates.append((heading[offset + m.start() : offset + m.end()], "title"))
+            candidates.append((heading[offset : offset + length], "title"))
     for line in body[:3]:
         # spaces typeset between words (`XX 县科学技术协会 2021 年…`) are not part of names
         text, s = _SPACES.sub("", line.text), _SPACES.sub("", line.simple)
@@ -61,6 +61,18 @@ def find_unit(heading: str | None, body: list[Line]) -> Finding:
         why = f"acts as the subject {count} time(s)" + (f" and the text calls itself {self_ref}" if self_ref else "")
         return Finding(name, UNSURE, f"unit: not in the title, opening or signature; {name} {why} in the text; check")
     return Finding(None, NOT_STATED, "unit: the text does not name the issuing body; written as null (单位不详): fill it in if known")
+
+
+def _leading_unit(text: str) -> int:
+    """Length of the unit name `text` starts with, or 0: the shortest name of two or more
+    characters that is more than a bare kind (`厂矿科协`, not `厂`), with what follows it in the
+    same body (`厂矿科协联合会`, `县科协机关党支部`)."""
+    names = [k for k in range(2, min(len(text), 24) + 1) if re.fullmatch(UNIT, text[:k])]
+    shortest = next((k for k in names if not GENERIC.match(text[:k])), names[0] if names else 0)
+    if not shortest:
+        return 0
+    tail = re.match(rf"(?:{UNIT_TAIL})+", text[shortest:])
+    return shortest + (tail.end() if tail else 0)
 
 
 def _without_function_words(name: str) -> str:

@@ -1,0 +1,46 @@
+"""Importer, units (archive.importer.units): the issuing body as the report names itself, whole."""
+
+from __future__ import annotations
+
+import pytest
+
+from archive.importer.clean import Line
+from archive.importer.units import find_unit
+
+
+def lines(*texts: str) -> list[Line]:
+    return [Line(no, text) for no, text in enumerate(texts, start=1)]
+
+
+BODY = "一、主要工作\n全年举办科普讲座二十场，培训农民五千人次。".split("\n")
+
+
+@pytest.mark.parametrize("heading, unit", [
+    ("关于科技局目标任务完成情况的工作总结", "科技局"),       # a sentence's 关于 is not part of the name
+    ("--机车厂科协200-年科协工作总结", "机车厂科协"),         # leading separators and masks
+    ("__县科协201*年工作总结", "县科协"),
+    ("中国科协办公厅2019年工作要点", "中国科协办公厅"),       # an office of the body
+    ("厂矿科协联合会工作总结", "厂矿科协联合会"),
+])
+def test_unit_from_the_heading(heading, unit):
+    assert find_unit(heading, lines(*BODY)).value == unit
+
+
+def test_unit_after_the_openings_guidance_clause():
+    body = lines("在市委、市政府的领导和省、州科协的指导下，市科协紧紧围绕市委、政府的中心工作任务，认真开展科普宣传。", *BODY)
+    assert find_unit(None, body).value == "市科协"
+
+
+def test_unit_of_a_title_run_into_the_first_line_even_with_typeset_spaces():
+    body = lines("XX 县科学技术协会 2021 年工作总结和 2022 年工作计划 2021 年以来，XX 县科协在县委的领导下开展工作。", *BODY)
+    assert find_unit(None, body).value == "XX县科学技术协会"
+
+
+def test_function_words_before_a_name_in_the_opening_are_dropped():
+    body = lines("现将市科技局2019年工作总结如下：", *BODY)
+    assert find_unit(None, body).value == "市科技局"
+
+
+def test_no_unit_is_none_with_a_note():
+    found = find_unit(None, lines("今年以来，在上级的关心下，各项工作顺利推进，取得了较好成绩。", *BODY))
+    assert found.value is None and "null" in found.note

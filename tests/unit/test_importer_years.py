@@ -1,0 +1,40 @@
+"""Importer, years (archive.importer.years): the year the report's own text states, never one
+it only mentions, and never the year of a website's own title."""
+
+from __future__ import annotations
+
+import pytest
+
+from archive.importer.clean import Line
+from archive.importer.years import YearFinder
+
+FINDER = YearFinder(current_year=2026)
+
+
+def lines(*texts: str) -> list[Line]:
+    return [Line(no, text) for no, text in enumerate(texts, start=1)]
+
+
+@pytest.mark.parametrize("opening, year", [
+    ("XX年县科协以贯彻实施《纲要》为主要内容，圆满完成了二oo九年科协工作目标任务，总结如下：", 2009),  # letter o for 〇
+    ("2021 年以来，县科协在县委的领导下开展工作。", 2021),                                           # typeset spaces
+    ("二〇一五年，县科协在县委的领导下开展工作。", 2015),
+])
+def test_year_stated_in_the_opening(opening, year):
+    assert FINDER.find(None, lines(opening, "一、主要工作")).value == year
+
+
+def test_a_websites_title_does_not_outweigh_the_text():
+    found = FINDER.find("科学技术协会2024年工作总结范文及2024年工作计划",
+                        lines("2018年以来，甘州区科协以党的十九大精神为指导，认真开展工作。", "一、主要工作"))
+    assert found.value == 2018 and "check" in found.note
+
+
+def test_the_reports_own_heading_against_its_text_is_left_to_the_editor():
+    found = FINDER.find("县科协2016年工作总结", lines("2018年以来，县科协认真开展工作。", "一、主要工作"))
+    assert found.value is None and "2016" in found.note and "2018" in found.note
+
+
+def test_years_only_mentioned_are_not_the_reports():
+    found = FINDER.find(None, lines("今年以来，县科协认真开展工作，参照2012年的经验举办了培训。", "一、主要工作"))
+    assert found.value is None and "mentions 2012" in found.note
