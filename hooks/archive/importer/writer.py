@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..slugs import pinyin_slug
 from ..text import without_controls
+from .sections import heading_levels
 
 FIELD_ORDER = ("title", "unit", "year", "category", "region", "source", "tags", "review")
 _PLAIN = re.compile(r"^[\u3400-\u9fffA-Za-z][\u3400-\u9fffA-Za-z0-9\u3000-\u303f\uff08\uff09\u300a\u300b/·]*$")
@@ -55,14 +56,19 @@ def front_matter(fields: dict, year_comment: str | None = None) -> str:
 
 
 def markdown_body(paragraphs: list[str]) -> str:
-    """One Markdown paragraph per input line, characters Markdown would misread escaped."""
+    """One Markdown paragraph per input line, characters Markdown would misread escaped; section
+    headings (一、… ／（一）… ／1. …, sections.py) as Markdown headings."""
     out = []
-    for text in paragraphs:
-        text = _INLINE_ESCAPE.sub(r"\\\1", text.strip(" \t\u3000"))
+    paragraphs = [text.strip(" \t\u3000") for text in paragraphs]
+    paragraphs = [text for text in paragraphs if text]
+    for text, level in zip(paragraphs, heading_levels(paragraphs)):
+        text = _INLINE_ESCAPE.sub(r"\\\1", text)
+        if level:
+            out.append("#" * level + " " + text.rstrip("#").rstrip())
+            continue
         text = _LINE_START_ESCAPE.sub(r"\\\1", text)
         text = re.sub(r"^(\d+)([.)])(\s)", r"\1\\\2\3", text)  # "1. 自然情况" is the text's numbering, not a list
-        if text:
-            out.append(text)
+        out.append(text)
     return "\n\n".join(out) + "\n"
 
 

@@ -92,4 +92,16 @@ def rendering_fingerprint(config) -> str:
     from ..sanitize import RULES
 
     return repr((mkdocs_version, markdown.__version__, list(config.markdown_extensions),
-                 sorted((str(k), repr(v)) for k, v in (config.mdx_configs or {}).items()), RULES))
+                 sorted((str(k), _stable_repr(v)) for k, v in (config.mdx_configs or {}).items()), RULES))
+
+
+def _stable_repr(value) -> str:
+    """A setting as text that is the same in every process: a function (the toc's `slugify`) by its
+    module and name, not its memory address."""
+    if callable(value):
+        return f"{getattr(value, '__module__', '')}.{getattr(value, '__qualname__', repr(value))}"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k!r}: {_stable_repr(v)}" for k, v in sorted(value.items(), key=lambda kv: str(kv[0]))) + "}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_stable_repr(v) for v in value) + "]"
+    return repr(value)
