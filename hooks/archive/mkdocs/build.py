@@ -22,7 +22,7 @@ from ..labels import template_globals
 from ..pages.home import home_view
 from ..pages.report import ReportViews, SiteInfo, json_for_script
 from ..regions import region_tree
-from ..sanitize import sanitize_html
+from ..sanitize import prefix_anchors, prefix_toc, prefixed, sanitize_html
 from ..search import write_search_index
 from ..settings import ArchiveSettings, SettingsError
 from ..urls import report_url
@@ -130,11 +130,19 @@ class ArchiveBuild:
         if not self.pages.is_report(page):
             return html
         html = sanitize_html(html)
+        # The sanitiser prefixed the body's ids (user-content-…): so are the page's records of them
+        prefix_toc(page.toc)
+        if page.present_anchor_ids is not None:
+            page.present_anchor_ids = prefix_anchors(page.present_anchor_ids)
+        for to_file, links in (page.links_to_anchors or {}).items():
+            if to_file.src_uri in self.pages.reports:
+                page.links_to_anchors[to_file] = {prefixed(anchor): url for anchor, url in links.items()}
         self.speed.keep_rendered(page, html)
         return html
 
     def prepare_templates(self, env) -> None:
-        env.globals.update(template_globals(), archive_home=self.home, report_url=report_url)
+        env.globals.update(template_globals(), archive_home=self.home, report_url=report_url,
+                           archive_compare_links=self.pages.compare_links)
         env.filters["archive_json"] = json_for_script
         self.speed.structure_ready(env)
 

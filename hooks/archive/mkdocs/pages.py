@@ -1,5 +1,6 @@
-"""The generated pages: one per published report and one per index listing, none a nav entry
-except the top index of each kind, and the metadata each page hands to its template."""
+"""The generated pages: one per published report, one per index listing and one per year-on-year
+comparison, none a nav entry except the top index of each kind, and the metadata each page hands
+to its template."""
 
 from __future__ import annotations
 
@@ -12,12 +13,14 @@ from mkdocs.structure.pages import Page
 
 from ..catalogue import Catalogue
 from ..pages import Listing, all_listings
+from ..pages.compare import Comparison, comparisons
 from ..pages.report import ReportViews
 from ..schema import Report
 from ..urls import report_url, src_uri
 
 REPORT_TEMPLATE = "archive/report.html"
 LISTING_TEMPLATE = "archive/listing.html"
+COMPARE_TEMPLATE = "archive/compare.html"
 
 
 class ReportPage(Page):
@@ -37,6 +40,9 @@ class GeneratedPages:
     def __init__(self) -> None:
         self.reports: dict[str, Report] = {}
         self.listings: dict[str, Listing] = {}
+        self.comparisons: dict[str, Comparison] = {}
+        self.compare_links: dict[str, list[Comparison]] = {}
+        """Report slug → the comparison pages it takes part in (linked from the report's page)."""
 
     def add(self, files: Files, catalogue: Catalogue, reports_dir: Path, config, speed) -> Files:
         """One page per published report and per index listing; only the top index of each
@@ -55,7 +61,7 @@ class GeneratedPages:
             if speed.marks_preview:
                 stat = source.stat()
                 speed.mark_preview(file, (stat.st_mtime_ns, stat.st_size, timelines[report.unit]))
-        for listing in all_listings(catalogue):
+        for listing in all_listings(catalogue, speed.region_maps()):
             uri = src_uri(listing.url)
             # A nav entry's page is made by MkDocs from its Markdown (the heading is its title)
             content = f"# {listing.title}\n" if listing.in_nav else ""
@@ -67,6 +73,16 @@ class GeneratedPages:
                 speed.listing_page(file, config)
             if speed.marks_preview:
                 speed.mark_preview(file, repr(listing))
+        for page in comparisons(catalogue):
+            uri = src_uri(page.url)
+            file = File.generated(config, uri, content="", inclusion=InclusionLevel.NOT_IN_NAV)
+            _add(files, file)
+            self.comparisons[uri] = page
+            for report in (page.older, page.newer):
+                self.compare_links.setdefault(report.slug, []).append(page)
+            speed.listing_page(file, config)
+            if speed.marks_preview:
+                speed.mark_preview(file, (page.older.body, page.newer.body, page.older.title, page.newer.title))
         return files
 
     def is_report(self, page) -> bool:
@@ -84,6 +100,10 @@ class GeneratedPages:
         elif uri in self.listings:
             listing = self.listings[uri]
             page.meta.update(template=LISTING_TEMPLATE, title=escape(listing.title), view=listing)
+        elif uri in self.comparisons:
+            comparison = self.comparisons[uri]
+            page.meta.update(template=COMPARE_TEMPLATE, title=escape(comparison.title), view=comparison,
+                             description=escape(comparison.description))
         else:
             return False
         return True
@@ -94,6 +114,8 @@ class GeneratedPages:
             return [self.reports[file.src_uri]]
         if file.src_uri in self.listings:
             return self.listings[file.src_uri].reports or everything
+        if file.src_uri in self.comparisons:
+            return [self.comparisons[file.src_uri].older, self.comparisons[file.src_uri].newer]
         return None
 
 
