@@ -38,3 +38,13 @@ def test_the_reports_own_heading_against_its_text_is_left_to_the_editor():
 def test_years_only_mentioned_are_not_the_reports():
     found = FINDER.find(None, lines("今年以来，县科协认真开展工作，参照2012年的经验举办了培训。", "一、主要工作"))
     assert found.value is None and "mentions 2012" in found.note
+
+
+@pytest.mark.parametrize("heading, opening", [
+    ("2024年科技局局长述职述廉报告", "XX年，在县委、县政府的正确领导下，全面推进科技工作。"),   # the title's year, the text anonymises
+    (None, "1、2019 年科技局工作总结和 2020 年工作计划范文科技局 xx 年工作总结和 xx 年工作打算一、xx 年工作与成效"),
+    (None, "1、乡镇2022年科协工作总结_镇20_年科协工作总结20_年，我镇科协工作在镇党委领导下开展。"),
+])
+def test_a_text_that_anonymises_its_year_has_none_whatever_a_title_says(heading, opening):
+    found = FINDER.find(heading, lines(opening, "一、主要工作"))
+    assert found.value is None and "anonymises" in found.note

@@ -46,7 +46,10 @@ class YearFinder:
             # the opening paragraph saying which year's work it reports: `圆满完成了二oo九年科协工作目标任务`
             m = OPENING_WORK_YEAR.search(line.simple[:400])
             if m:
-                stated.append((m.group("y"), "opening"))
+                stated.append((m.group("y"), "opening sentence"))
+        m = ANON_YEAR.search(opening)
+        if m:  # `…范文 科技局xx年工作总结`: the text's own heading, run into the line, anonymises
+            stated.append((m.group(0), "opening"))
         for line in body[-3:]:
             s = line.simple
             m = DATE_LINE.match(s) or GLUED_SIGNATURE.search(s)
@@ -56,6 +59,11 @@ class YearFinder:
                     stated.append((expr, "signature date"))
         concrete = [(self.value(e), e, w) for e, w in stated if self.value(e) is not None]
         anonymised = [(e, w) for e, w in stated if self.value(e) is None and ANON_YEAR.search(e)]
+        if concrete and anonymised and all(w in ("title", "opening") for _, _, w in concrete):
+            # `2019年…工作总结范文 科技局xx年工作总结…`: the text anonymises its year; the concrete one
+            # comes from a title the website put before it
+            return Finding(None, UNSURE, f"year: the title says {concrete[0][0]} but the text anonymises the year "
+                                         f"({anonymised[0][0]}); not stated")
         if concrete:
             values = {v for v, _, _ in concrete}
             if len(values) > 1:
