@@ -37,10 +37,17 @@ def main(argv: list[str] | None = None) -> int:
 
     selected = [Path(p).resolve() for p in args.paths]
     shown = [p for p in catalogue.problems if not selected or _within(project_dir / p.path, selected)]
+    outside = [p for p in selected if not _within(p, [settings.reports_dir])]
+    checked_outside = 0
+    if outside:  # an editor checks a report before moving it into the archive
+        from archive.catalogue import check_loose_files
+
+        loose, checked_outside = check_loose_files(outside, settings, project_dir)
+        shown += loose
     for problem in shown:
         print(problem)
     errors = [p for p in shown if not p.warning]
-    total = len(catalogue.reports) + len(catalogue.drafts)
+    total = len(catalogue.reports) + len(catalogue.drafts) + checked_outside
     print(f"{total} valid report(s) ({len(catalogue.drafts)} draft), {len(errors)} error(s), "
           f"{len(shown) - len(errors)} warning(s)", file=sys.stderr)
     return 1 if errors else 0

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .regions import Division, RegionTree, region_tree
-from .files import read_report_file, report_files, shown_path
+from .links import link_problems
+from .files import hidden_reports, read_report_file, report_files, shown_path
 from .schema import Problem, Report, check_path, parse_report
 from .settings import ArchiveSettings
 from .slugs import pinyin_initial, pinyin_slug, unique_slugs
@@ -186,6 +187,10 @@ def load_catalogue(settings: ArchiveSettings, regions: RegionTree | None = None,
                                 "a folder of .md reports, set by extra.archive.reports_dir"))
         return Catalogue(settings, reports, drafts, problems)
 
+    for path in hidden_reports(root):
+        problems.append(Problem(shown_path(path, project_dir), None, "file name",
+                                "is hidden (a name starting with '.' is never published)",
+                                "rename the file or its folder so that no part starts with '.', or mark it draft: true"))
     for path in report_files(root):
         source_path = path.relative_to(root).as_posix()
         shown = shown_path(path, project_dir)
@@ -208,6 +213,8 @@ def load_catalogue(settings: ArchiveSettings, regions: RegionTree | None = None,
         claimed[report.slug] = shown
         (drafts if report.draft else reports).append(report)
     problems += _redirect_clashes(reports, claimed, root, project_dir)
+    problems += link_problems(reports, {r.source_path: shown_path(root / r.source_path, project_dir) for r in reports},
+                              project_dir / "docs")
     problems.sort()
     return Catalogue(settings, reports, drafts, problems)
 
@@ -244,9 +251,43 @@ def _redirect_clashes(reports: list[Report], claimed: dict[str, str], root: Path
 def _check_location(path: Path, root: Path, source_path: str, shown: str) -> Problem | None:
     if path.is_symlink():
         target = path.resolve()
-        if not target.is_relative_to(root) or path.is_dir():
+        if not path.exists():
+            return Problem(shown, None, "file", f"is a link to {target}, which does not exist",
+                           "a real file inside reports/; remove the link or copy the text")
+        if not target.is_relative_to(root.resolve()) or path.is_dir():
             return Problem(shown, None, "file", f"is a link to {target}, outside the reports folder",
                            "a real file inside reports/; copy the text instead of linking")
+        return Problem(shown, None, "file", f"is a link to reports/{target.relative_to(root.resolve()).as_posix()}, "
+                       "which is published at its own URL already",
+                       "one real file per report; to keep an old URL working, use redirect_from in the report")
     if path.is_dir():
         return Problem(shown, None, "file", "is a linked folder", "real folders inside reports/")
     return check_path(source_path, shown)
+
+
+def check_loose_files(paths: list[Path], settings: ArchiveSettings, project_dir: Path,
+                      regions: RegionTree | None = None) -> tuple[list[Problem], int]:
+    """Check report files outside the reports folder (before they are moved in): every `.md` file
+    at or below `paths`, by the same schema. Returns the problems and how many files were valid."""
+    regions = regions or region_tree()
+    problems: list[Problem] = []
+    valid = 0
+    for given in paths:
+        if given.is_dir():
+            files = [p for p in sorted(given.rglob("*.md")) if p.is_file()]
+        elif given.exists():
+            files = [given]
+        else:
+            problems.append(Problem(str(given), None, "file", "does not exist", "a report file or a folder of them"))
+            continue
+        for path in files:
+            shown = shown_path(path, project_dir)
+            source_path = path.relative_to(given).as_posix() if given.is_dir() else path.name
+            problem = check_path(source_path, shown)
+            if problem:
+                problems.append(problem)
+                continue
+            report, found = _read_report(path, source_path, shown, settings, regions, None, None)
+            problems += found
+            valid += report is not None
+    return problems, valid

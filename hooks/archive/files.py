@@ -12,7 +12,8 @@ from .schema import Problem, decode
 
 def report_files(root: Path) -> list[Path]:
     """Every file below the reports folder, in a stable order; hidden files and folders are not
-    reports. A linked folder is listed (as itself) so that the catalogue can report it."""
+    reports (`hidden_reports` lists the Markdown files among them). A linked folder is listed (as
+    itself) so that the catalogue can report it."""
     found = []
     for folder, dirs, files in os.walk(root, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
@@ -22,6 +23,21 @@ def report_files(root: Path) -> list[Path]:
                 found.append(base / name)
         for name in dirs:
             if (base / name).is_symlink():
+                found.append(base / name)
+    return sorted(found)
+
+
+def hidden_reports(root: Path) -> list[Path]:
+    """Markdown files below the reports folder that are hidden (`.x.md`) or inside a hidden
+    folder (`.drafts/y.md`): never published, so each is reported rather than dropped silently.
+    Git's own folders are not looked into."""
+    found = []
+    for folder, dirs, files in os.walk(root, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if d != ".git")
+        base = Path(folder)
+        inside_hidden = any(part.startswith(".") for part in base.relative_to(root).parts)
+        for name in sorted(files):
+            if name.lower().endswith(".md") and (inside_hidden or name.startswith(".")):
                 found.append(base / name)
     return sorted(found)
 
@@ -39,8 +55,9 @@ def read_report_file(path: Path, shown: str, max_bytes: int | None = None) -> tu
 
 def relative_posix(path: Path, root: Path) -> str | None:
     """`path` below `root` as a POSIX path, or None when it is not below it."""
-    try:
-        return Path(path).resolve().relative_to(Path(root).resolve()).as_posix()
+    path = Path(path)
+    try:  # the folder resolved, not the file: a link is named as itself, not as its target
+        return (path.parent.resolve() / path.name).relative_to(Path(root).resolve()).as_posix()
     except ValueError:
         return None
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
@@ -16,11 +17,14 @@ from typing import Any
 import yaml
 
 from .labels import UNKNOWN_UNIT
+from .limits import body_limits
 from .regions import Division, RegionError, RegionTree
 from .settings import ArchiveSettings
 
 FIRST_YEAR = 1949
 MAX_TAG_CHARS = 20
+TAG_SEPARATORS = ("|",)
+"""Characters a tag may not hold: the catalogue's CSV (export/data.py) joins a report's tags with '|'."""
 
 REQUIRED_FIELDS = ("title", "unit", "year", "category")
 OPTIONAL_FIELDS = ("region", "date", "source", "tags", "draft", "review", "redirect_from")
@@ -35,7 +39,58 @@ UNIT_PLACEHOLDERS = frozenset({
 without spaces)."""
 
 # File names become URL segments: ASCII only, so links never need percent-encoding.
-_SEGMENT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+_SEGMENT = re.compile(r"^[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9_-])?$")
+
+MAX_SHOWN = 60
+"""Characters of a value quoted in a message at most (a value can be megabytes long)."""
+
+_FILE_CONTROL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+"""Characters no report file may hold anywhere (tab and LF aside): C0/C1 controls and the two
+noncharacters that XML (feeds, sitemaps) cannot carry."""
+_INVISIBLE_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u034f\u180e")
+"""Fillers that Unicode counts as letters or marks but that show nothing."""
+_DECIMAL_YEAR = re.compile(r"[+]?[0-9]+")
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_HTML_COMMENT = re.compile(r"<!--.*?(-->|\Z)", re.S)
+
+
+def shown(value: Any) -> str:
+    """A value as a message quotes it: its repr, cut to MAX_SHOWN characters."""
+    if isinstance(value, str):
+        text = value if len(value) <= MAX_SHOWN else value[:MAX_SHOWN] + "…"
+        return repr(text)
+    if isinstance(value, (list, tuple)):
+        return "a list" if value else "an empty list"
+    if isinstance(value, dict):
+        return "a mapping"
+    text = repr(value)
+    return text if len(text) <= MAX_SHOWN else text[:MAX_SHOWN] + "…"
+
+
+def _invisible(char: str) -> bool:
+    """Control, format (zero-width, bidi overrides, BOM, soft hyphen), surrogate, noncharacter
+    or an invisible filler: characters that show nothing, or change how the text around shows."""
+    if char in _INVISIBLE_LETTERS:
+        return True
+    code = ord(char)
+    if 0xFDD0 <= code <= 0xFDEF or (code & 0xFFFE) == 0xFFFE:
+        return True
+    return unicodedata.category(char) in ("Cc", "Cf", "Cs")
+
+
+def invisible_characters(text: str) -> list[str]:
+    """The invisible or control characters of `text` (whitespace aside), as `U+XXXX` names."""
+    found = []
+    for char in text:
+        if not char.isspace() and _invisible(char):
+            name = f"U+{ord(char):04X}"
+            if name not in found:
+                found.append(name)
+    return found
+
+
+def _visible(text: str) -> str:
+    return "".join(c for c in text if c.isspace() or not _invisible(c))
 
 
 class _FrontMatterLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when available: 10× faster
@@ -110,6 +165,10 @@ class _Checker:
     def __init__(self, path: str, lines: dict[str, int], draft: bool):
         self.path, self.lines, self.draft = path, lines, draft
         self.problems: list[Problem] = []
+        self.items: dict[str, list[int]] = {}
+        """Lines of the items of each list field."""
+        self.raw: dict[str, str] = {}
+        """The text of each unquoted scalar field, as written."""
 
     def add(self, field_name: str, message: str, accepted: str = "", line: int | None = None) -> None:
         line = line if line is not None else self.lines.get(field_name)
@@ -161,6 +220,13 @@ def decode(raw: bytes, path: str, max_bytes: int | None = None) -> tuple[str | N
         line = text.count("\n", 0, text.index("\r")) + 1
         return None, Problem(path, line, "file", "has Windows (CRLF) or old Mac (CR) line ends",
                              "LF line ends: set your editor to 'LF' / 'Unix'; git converts on commit (see .gitattributes)")
+    control = _FILE_CONTROL.search(text)
+    if control:
+        line = text.count("\n", 0, control.start()) + 1
+        column = control.start() - (text.rfind("\n", 0, control.start()) + 1) + 1
+        return None, Problem(path, line, "file", f"contains the control character U+{ord(control.group()):04X} "
+                             f"(column {column}), which shows nothing and no feed can carry",
+                             "plain text: delete the character (it often comes with text copied from a web page or a PDF)")
     return text, None
 
 
@@ -174,16 +240,21 @@ def check_path(source_path: str, shown: str) -> Problem | None:
     pure = PurePosixPath(source_path)
     if pure.suffix != ".md":
         return Problem(shown, None, "file", "not a Markdown report", "report files end in .md")
-    for segment in pure.parts:
+    for segment in PurePosixPath(source_path[: -len(".md")]).parts:
         if not _SEGMENT.match(segment):
             return Problem(
                 shown, None, "file name",
-                f"{segment!r} cannot be part of a URL",
-                "ASCII letters, digits, '-', '_' and '.'; no spaces or Chinese characters; e.g. 2015/zunyi-kexie.md",
+                f"{shown_segment(segment)} cannot be part of a URL",
+                "ASCII letters, digits, '-', '_' and '.', starting with a letter or digit and not ending in '.'; "
+                "no spaces or Chinese characters; e.g. 2015/zunyi-kexie.md",
             )
     if pure.stem.lower() == "index":
         return Problem(shown, None, "file name", "index.md is reserved for folder pages", "any other name, e.g. 2015/zunyi-kexie.md")
     return None
+
+
+def shown_segment(segment: str) -> str:
+    return shown(segment)
 
 
 def parse_report(
@@ -203,10 +274,13 @@ def parse_report(
     check = _Checker(shown_path, lines, draft_flag)
     for name in lines.pop("__duplicates__", []):
         check.add(name[0], "the field is given twice", "each field once", line=name[1])
+    check.items = lines.pop("__items__", {})
+    check.raw = lines.pop("__raw__", {})
 
     for name in data:
         if name not in ALL_FIELDS:
-            check.add(str(name), "unknown field", "fields: " + ", ".join(ALL_FIELDS))
+            check.add(name if name.isprintable() and len(name) <= MAX_SHOWN else shown(name), "unknown field",
+                      "fields: " + ", ".join(ALL_FIELDS), line=lines.get(name))
     for name in REQUIRED_FIELDS:
         if name not in data:
             accepted = {"year": "year: 2015, or year: null when the text does not state the year",
@@ -227,9 +301,11 @@ def parse_report(
     if draft is None:
         draft = False
     if not isinstance(draft, bool):
-        check.add("draft", f"{draft!r} is not true or false", "draft: true, or leave the field out")
-    if not body.strip():
+        check.add("draft", f"{shown(draft)} is not true or false", "draft: true, or leave the field out")
+    if not _HTML_COMMENT.sub("", body).strip():
         check.add("body", "the report has no text", "the report's text below the front matter", line=body_line)
+    for line, message, accepted in body_limits(body):
+        check.add("body", message, accepted, line=body_line + line - 1)
 
     if check.problems:
         return None, check.problems
@@ -244,38 +320,78 @@ def parse_report(
 
 def load_front_matter(front: str, path: str) -> tuple[dict, dict, Problem | None]:
     """Parse the YAML once, keeping each top-level key's line (front matter starts on line 2).
-    The importer reads the archive's front matter with it too."""
+    The importer reads the archive's front matter with it too.
+
+    Keys are named as written (`null:`, `on:` are the fields "null" and "on", not None and True).
+    Anchors and aliases (`&a`, `*a`) are refused: editors do not need them, and a few nested
+    aliases expand to gigabytes. `lines["__items__"]` holds the lines of a list field's items."""
+    if "&" in front or "*" in front:
+        problem = _anchor_or_alias(front, path)
+        if problem:
+            return {}, {}, problem
     try:
         loader = _YAML_LOADER(front)
         try:
             node = loader.get_single_node()
-            data = loader.construct_document(node) if node is not None else {}
+            if node is None:
+                return {}, {"__duplicates__": []}, None
+            if not isinstance(node, yaml.MappingNode):
+                return {}, {}, Problem(path, 2, "front matter", "is not a list of 'field: value' lines",
+                                       "title: …, unit: …, year: …, category: …")
+            data: dict[str, Any] = {}
+            lines: dict[str, Any] = {}
+            items: dict[str, list[int]] = {}
+            raw: dict[str, str] = {}
+            duplicates = []
+            for key_node, value_node in node.value:
+                line = key_node.start_mark.line + 2
+                if isinstance(key_node, yaml.ScalarNode):
+                    key = key_node.value
+                else:
+                    return {}, {}, Problem(path, line, "front matter", "a field name is a list or a mapping",
+                                           "'field: value' lines with plain names: title, unit, year …")
+                if key in lines:
+                    duplicates.append((key, line))
+                    continue
+                lines[key] = line
+                data[key] = loader.construct_object(value_node, deep=True)
+                if isinstance(value_node, yaml.ScalarNode) and not value_node.style:
+                    raw[key] = value_node.value
+                if isinstance(value_node, yaml.SequenceNode):
+                    items[key] = [item.start_mark.line + 2 for item in value_node.value]
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line = mark.line + 2 if mark else None
         reason = (e.problem or str(e)).strip()
-        return {}, {}, Problem(path, line, "front matter", f"malformed YAML: {reason}",
+        return {}, {}, Problem(path, line, "front matter", f"malformed YAML: {reason[:200]}",
                                "'field: value' lines; quote values containing ':' or '#'")
-    except (yaml.YAMLError, ValueError, TypeError) as e:
-        return {}, {}, Problem(path, 2, "front matter", f"malformed YAML: {e}", "'field: value' lines")
-    if data is None:
-        data = {}
-    if not isinstance(data, dict) or node is None or not isinstance(node, yaml.MappingNode):
-        return {}, {}, Problem(path, 2, "front matter", "is not a list of 'field: value' lines",
-                               "title: …, unit: …, year: …, category: …")
-    lines: dict[str, Any] = {}
-    duplicates = []
-    for key_node, _ in node.value:
-        key = key_node.value
-        line = key_node.start_mark.line + 2
-        if key in lines:
-            duplicates.append((key, line))
-        else:
-            lines[key] = line
+    except (yaml.YAMLError, ValueError, TypeError, RecursionError) as e:
+        return {}, {}, Problem(path, 2, "front matter", f"malformed YAML: {str(e)[:200]}", "'field: value' lines")
     lines["__duplicates__"] = duplicates
-    return {str(k): v for k, v in data.items()}, lines, None
+    lines["__items__"] = items
+    lines["__raw__"] = raw
+    return data, lines, None
+
+
+def _anchor_or_alias(front: str, path: str) -> Problem | None:
+    """The first anchor (`&name`) or alias (`*name`) of the YAML, as a problem; None when it has
+    none (or is malformed: the loader then says how)."""
+    loader = _YAML_LOADER(front)
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                kind = "an alias (*)" if isinstance(event, yaml.AliasEvent) else "an anchor (&)"
+                return Problem(path, event.start_mark.line + 2, "front matter",
+                               f"uses {kind}: YAML anchors and aliases are not accepted in front matter",
+                               "write each value out in full")
+    except (yaml.YAMLError, RecursionError):
+        return None
+    finally:
+        loader.dispose()
+    return None
 
 
 def _text(check: _Checker, data: dict, name: str, required: bool) -> str | None:
@@ -285,13 +401,28 @@ def _text(check: _Checker, data: dict, name: str, required: bool) -> str | None:
             check.add(name, "is empty", "a non-empty text")
         return None
     if not isinstance(value, str):
-        check.add(name, f"{value!r} is not text", "quote it: " + f'{name}: "{value}"')
+        example = f'{name}: "{value}"' if isinstance(value, (int, float, bool)) else f"{name}: 一段文字"
+        check.add(name, f"{shown(value)} is not text", "quote it: " + example if isinstance(value, (int, float, bool))
+                  else "a single text, e.g. " + example)
         return None
     value = " ".join(value.split())
-    if required and not value:
-        check.add(name, "is empty", "a non-empty text")
+    if required and not _visible(value).strip():
+        check.add(name, "is empty" if not value else "is empty (it holds only invisible characters)", "a non-empty text")
+        return None
+    if not _plain(check, name, value):
         return None
     return value
+
+
+def _plain(check: _Checker, name: str, value: str, line: int | None = None) -> bool:
+    """False (and a problem) for a text holding control or invisible characters: they break feeds
+    and make two names that look the same differ (bidi overrides, zero-width spaces)."""
+    found = invisible_characters(value)
+    if found:
+        check.add(name, f"contains the invisible or control character(s) {', '.join(found[:5])}",
+                  "plain text: delete them (escapes such as \\e, \\0 or \\u200b in quotes write them)", line=line)
+        return False
+    return True
 
 
 def _unit(check: _Checker, data: dict, front: str) -> str | None:
@@ -306,14 +437,18 @@ def _unit(check: _Checker, data: dict, front: str) -> str | None:
             check.add("unit", "is empty", "the issuing body's name, or " + UNIT_NULL_HINT)
         return None
     if not isinstance(value, str):
-        check.add("unit", f"{value!r} is not text", f'quote it: unit: "{value}", or ' + UNIT_NULL_HINT)
+        quoted = f'quote it: unit: "{value}"' if isinstance(value, (int, float, bool)) else "one name, e.g. unit: 遵义市科协"
+        check.add("unit", f"{shown(value)} is not text", f"{quoted}, or " + UNIT_NULL_HINT)
         return None
     value = " ".join(value.split())
-    if not value:
-        check.add("unit", "is empty", "the issuing body's name, or " + UNIT_NULL_HINT)
+    if not _visible(value).strip():
+        check.add("unit", "is empty" if not value else "is empty (it holds only invisible characters)",
+                  "the issuing body's name, or " + UNIT_NULL_HINT)
+        return None
+    if not _plain(check, "unit", value):
         return None
     if "".join(value.split()).casefold() in UNIT_PLACEHOLDERS:
-        check.add("unit", f"{value!r} is a placeholder, not a unit", "write " + UNIT_NULL_HINT)
+        check.add("unit", f"{shown(value)} is a placeholder, not a unit", "write " + UNIT_NULL_HINT)
         return None
     return value
 
@@ -339,8 +474,12 @@ def _year(check: _Checker, data: dict, current_year: int) -> int | None:
     value = data["year"]
     if value is None:
         return None
+    written = check.raw.get("year")
+    if isinstance(value, int) and not isinstance(value, bool) and written is not None and not _DECIMAL_YEAR.fullmatch(written):
+        check.add("year", f"{shown(written)} is not a year", accepted)  # YAML 1.1 reads 0x7DF and 33:35 as numbers
+        return None
     if isinstance(value, bool) or not isinstance(value, int):
-        check.add("year", f"{value!r} is not a year", accepted)
+        check.add("year", f"{shown(value)} is not a year", accepted)
         return None
     if not FIRST_YEAR <= value <= current_year:
         check.add("year", f"{value} is out of range", accepted)
@@ -354,8 +493,11 @@ def _category(check: _Checker, data: dict, settings: ArchiveSettings) -> str | N
         if "category" in data:
             check.add("category", "is empty", "one of " + ", ".join(settings.categories))
         return None
+    if not isinstance(value, str):
+        check.add("category", f"{shown(value)} is not one category", "one of " + ", ".join(settings.categories))
+        return None
     if value not in settings.categories:
-        check.add("category", f"{value!r} is not in the archive's vocabulary", "one of " + ", ".join(settings.categories))
+        check.add("category", f"{shown(value)} is not in the archive's vocabulary", "one of " + ", ".join(settings.categories))
         return None
     return value
 
@@ -365,7 +507,9 @@ def _region(check: _Checker, data: dict, regions: RegionTree) -> Division | None
     if value is None:
         return None
     if not isinstance(value, str) or not value.strip():
-        check.add("region", f"{value!r} is not a region name", "a division name or path, e.g. 贵州省/遵义市, or null")
+        check.add("region", f"{shown(value)} is not a region name", "a division name or path, e.g. 贵州省/遵义市, or null")
+        return None
+    if not _plain(check, "region", value):
         return None
     try:
         return regions.resolve(value)
@@ -374,8 +518,26 @@ def _region(check: _Checker, data: dict, regions: RegionTree) -> Division | None
             accepted = "did you mean: " + "; ".join(f"{c.label} [{c.code}]" for c in e.candidates) + "? write the path to choose"
         else:
             accepted = "a GB/T 2260 division name or path, e.g. 贵州省/遵义市, or null when not stated"
-        check.add("region", str(e), accepted)
+            simple = _simplified_region(value, regions)
+            if simple:
+                accepted = f"did you mean {simple} (simplified script)? region names are written in simplified characters"
+        message = str(e) if len(str(e)) <= 200 else f"unknown region {shown(value)}"
+        check.add("region", message, accepted)
         return None
+
+
+def _simplified_region(value: str, regions: RegionTree) -> str | None:
+    """The simplified form of a traditional-script region name, when it names a division."""
+    from .text import simplified
+
+    simple = simplified(value)
+    if simple == value:
+        return None
+    try:
+        regions.resolve(simple)
+    except RegionError as e:
+        return simple if e.candidates else None
+    return simple
 
 
 def _date(check: _Checker, data: dict, year: int | None) -> dt.date | None:
@@ -385,13 +547,16 @@ def _date(check: _Checker, data: dict, year: int | None) -> dt.date | None:
     if isinstance(value, dt.datetime):
         value = value.date()
     if isinstance(value, str):
+        written = value
         try:
+            if not _ISO_DATE.fullmatch(value.strip()):
+                raise ValueError(value)
             value = dt.date.fromisoformat(value.strip())
         except ValueError:
-            check.add("date", f"{value!r} is not an ISO date", "YYYY-MM-DD, e.g. 2015-12-31")
+            check.add("date", f"{shown(written)} is not an ISO date", "YYYY-MM-DD, e.g. 2015-12-31")
             return None
     if not isinstance(value, dt.date):
-        check.add("date", f"{value!r} is not an ISO date", "YYYY-MM-DD, e.g. 2015-12-31")
+        check.add("date", f"{shown(value)} is not an ISO date", "YYYY-MM-DD, e.g. 2015-12-31")
         return None
     if "year" in data and data.get("year") != value.year and (year is not None or data.get("year") is None):
         stated = "null" if data.get("year") is None else data.get("year")
@@ -407,10 +572,10 @@ def _old_paths(check: _Checker, data: dict, source_path: str) -> list[str]:
     for old in _strings(check, data, "redirect_from", max_chars=None):
         problem = check_path(old, check.path)
         if problem or old.startswith("/") or ".." in old.split("/"):
-            check.add("redirect_from", f"{old!r} is not a report path",
+            check.add("redirect_from", f"{shown(old)} is not a report path",
                       "the old file path below reports/, e.g. redirect_from: [2014/old-name.md]")
         elif report_slug(old) == report_slug(source_path):
-            check.add("redirect_from", f"{old!r} is this file's own path", "the path the file had before it moved")
+            check.add("redirect_from", f"{shown(old)} is this file's own path", "the path the file had before it moved")
         else:
             slugs.append(report_slug(old))
     return slugs
@@ -422,19 +587,27 @@ def _strings(check: _Checker, data: dict, name: str, max_chars: int | None) -> l
         return []
     example = f"{name}: [党建, 科普]" if name == "tags" else f"{name}: [\"待核实年份\"]"
     if not isinstance(value, list):
-        check.add(name, f"{value!r} is not a list", f"a list, e.g. {example}")
+        check.add(name, f"{shown(value)} is not a list", f"a list, e.g. {example}")
         return []
+    lines = check.items.get(name, [])
     items = []
-    for item in value:
-        if not isinstance(item, str) or not item.strip():
-            check.add(name, f"item {item!r} is not text", f"a list of texts, e.g. {example}")
+    for index, item in enumerate(value):
+        line = lines[index] if index < len(lines) else None
+        if not isinstance(item, str) or not _visible(item).strip():
+            check.add(name, f"item {shown(item)} is not text", f"a list of texts, e.g. {example}", line=line)
             continue
         item = " ".join(item.split())
+        if not _plain(check, name, item, line=line):
+            continue
         if max_chars and len(item) > max_chars:
-            check.add(name, f"item {item[:30]!r} is longer than {max_chars} characters", "short topic words, e.g. 党建")
+            check.add(name, f"item {shown(item[:30])} is longer than {max_chars} characters", "short topic words, e.g. 党建", line=line)
+            continue
+        if name == "tags" and any(sep in item for sep in TAG_SEPARATORS):
+            check.add(name, f"item {shown(item)} holds a separator ({' '.join(TAG_SEPARATORS)})",
+                      "one topic per item: tags: [党建, 科普]", line=line)
             continue
         if item in items:
-            check.add(name, f"item {item!r} is listed twice", "each item once")
+            check.add(name, f"item {shown(item)} is listed twice", "each item once", line=line)
             continue
         items.append(item)
     return items

@@ -102,5 +102,42 @@ def load_settings(config_file: Path) -> ArchiveSettings:
     """Settings for scripts run outside a build (validator, importer, benchmarks)."""
     config_file = Path(config_file).resolve()
     with open(config_file, encoding="utf-8") as f:
-        config = yaml.load(f, Loader=_TolerantLoader) or {}
+        text = f.read()
+    check_duplicate_settings(text)
+    config = yaml.load(text, Loader=_TolerantLoader) or {}
     return ArchiveSettings.from_extra(config.get("extra"), config_file.parent)
+
+
+def check_duplicate_settings(text: str) -> None:
+    """YAML keeps the last of two equal keys without a word: under `extra.archive` (a category
+    given twice, say) that is an error. Raises SettingsError naming the line."""
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return  # MkDocs (or the loader above) says what is wrong with the file
+    block = _child(_child(root, "extra"), "archive")
+    if block is not None:
+        _no_duplicates(block, "extra.archive")
+
+
+def _child(node, key: str):
+    if not isinstance(node, yaml.MappingNode):
+        return None
+    for key_node, value in node.value:
+        if isinstance(key_node, yaml.ScalarNode) and key_node.value == key:
+            return value
+    return None
+
+
+def _no_duplicates(node, where: str) -> None:
+    if isinstance(node, yaml.MappingNode):
+        seen = set()
+        for key_node, value in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else repr(key_node.value)[:40]
+            if key in seen:
+                raise SettingsError(f"line {key_node.start_mark.line + 1}: {where}.{key} is given twice (each key once)")
+            seen.add(key)
+            _no_duplicates(value, f"{where}.{key}")
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            _no_duplicates(item, where)

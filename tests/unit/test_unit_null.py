@@ -177,7 +177,7 @@ def test_report_view_of_a_report_without_a_unit(catalogue):
     assert view.same_unit == [] and view.same_unit_total == 0
     assert view.previous is None and view.next is None
     assert UNKNOWN_UNIT in view.description and "None" not in view.description
-    assert view.citation.startswith(f"{UNKNOWN_UNIT}. 科技创新总结报告[EB/OL]")
+    assert view.citation.startswith("科技创新总结报告[R/OL]")  # GB/T 7714-2025: no responsible body
     assert '"author"' not in str(view.jsonld) and "None" not in str(view.jsonld)
     named = views.view(by_slug(catalogue, "2016/b"))
     assert named.fields[0].values[0].url == "units/zunyishikexie/"
