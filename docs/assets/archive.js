@@ -3,18 +3,8 @@
 (function () {
   "use strict";
 
-  function today() {
-    var d = new Date();
-    function two(n) { return (n < 10 ? "0" : "") + n; }
-    return d.getFullYear() + "-" + two(d.getMonth() + 1) + "-" + two(d.getDate());
-  }
-
-  /* GB/T 7714: the access date goes in brackets after the publication date, before the URL. */
-  function withAccessDate(text) {
-    var at = text.lastIndexOf(". ");
-    if (at < 0) return text + "[" + today() + "]";
-    return text.slice(0, at) + "[" + today() + "]" + text.slice(at);
-  }
+  /* The citation is copied as the page shows it: GB/T 7714-2025 gives a report no access date
+     (pages/report.py `citation`), so nothing depends on the day it is copied. */
 
   function setupCopy(button) {
     var source = document.getElementById(button.getAttribute("data-copy"));
@@ -22,7 +12,7 @@
     if (!source) return;
     button.hidden = false;
     button.addEventListener("click", function () {
-      var text = withAccessDate(source.textContent.trim());
+      var text = source.textContent.trim();
       function done(ok) { if (status) status.textContent = ok ? "已复制：" + text : "无法自动复制，请手动选择上面的文字。"; }
       if (navigator.clipboard && navigator.clipboard.writeText) {
         navigator.clipboard.writeText(text).then(function () { done(true); }, function () { done(fallbackCopy(text)); });

@@ -18,6 +18,10 @@ UNIT = "units/{slug}/"
 CATEGORIES = "categories/"
 CATEGORY = "categories/{slug}/"
 PAGE = "{base}page/{number}/"
+FEED = "{base}feed.xml"
+"""The Atom feed of a unit's, a region's or a category's reports, beside its listing."""
+CITE_FILES = {"BibTeX": "cite.bib", "RIS": "cite.ris", "CSL-JSON": "cite.json"}
+"""A report's citation files, beside its page (`reports/<path>/cite.bib` …)."""
 
 UNKNOWN = "unknown"
 """The segment of the 年份不详, 地区不详 and 单位不详 buckets (no unit's slug may be it)."""
@@ -48,6 +52,11 @@ def category_url(slug: str) -> str:
 def page_url(base: str, number: int) -> str:
     """Page 1 of a list lives at the list's own URL; later pages below it."""
     return base if number == 1 else PAGE.format(base=base, number=number)
+
+
+def feed_url(base: str) -> str:
+    """`units/zunyi-kexie/` → `units/zunyi-kexie/feed.xml`."""
+    return FEED.format(base=base)
 
 
 def src_uri(url: str) -> str:

@@ -59,10 +59,10 @@ def test_home_chart_totals_latest_and_search(public_site):
 def test_report_citation_with_its_address_and_prevnext(public_site):
     html = public_site.page(reused_url())
     cite = re.search(r'<p class="archive-cite__text"[^>]*>(.*?)</p>', html, re.S).group(1)
-    assert cite.startswith("科技局. 科技局党建工作总结（2016年）[EB/OL]. 工作报告档案馆, 2016. https://example.org/reports/2016/")
+    assert cite.startswith("科技局. 科技局党建工作总结（2016年）[R/OL]. 2016. https://example.org/reports/2016/")  # GB/T 7714-2025
     assert 'data-copy="cite-text"' in html
     assert 'rel="prev"' in html and "上一年" in html
-    assert cite.endswith("https://example.org/" + reused_url())  # also the printed page's address
+    assert cite.endswith("https://example.org/" + reused_url() + ".")  # also the printed page's address
 
 
 def test_near_duplicates_found_and_shown_with_similarity(public_site):

@@ -1,4 +1,5 @@
-"""What the build writes beside the pages: feeds, sitemap, the open-data catalogue.
+"""What the build writes beside the pages: feeds (site-wide and per unit, region and category),
+sitemap, the open-data catalogue, citation files (per report and the whole catalogue).
 
 Plain Python, called from `site.py` in `on_post_build`. Each module writes files into the
 built site and returns their paths; output is deterministic (no build time, stable order).
@@ -16,8 +17,9 @@ from ..pages.home import latest_additions
 from ..pages.report import SiteInfo
 from ..pages.units import DATA_NAME as UNITS_DATA, unit_records
 from ..schema import Report
+from .citations import write_citations
 from .data import write_data
-from .feeds import write_feeds
+from .feeds import write_feeds, write_listing_feeds
 from .history import FileHistory
 from .sitemap import write_sitemap
 
@@ -55,6 +57,8 @@ def public_files(catalogue: Catalogue, history: dict[str, FileHistory], pages: l
     newest = latest_additions(catalogue.reports, {slug: h.added for slug, h in history.items()})
     changed = {slug: h.modified for slug, h in history.items()}
     written += write_feeds(newest, changed, site.url, site.name, description, site_dir)
+    written += write_listing_feeds(catalogue, changed, site.url, site.name, site_dir)
+    written += write_citations(catalogue, site.url, site.name, site_dir)
     if site.url:  # a sitemap lists absolute URLs: without site_url there is none (as in MkDocs)
         entries = sorted((site.url + p.url, page_modified(p, history)) for p in pages)
         written += write_sitemap(entries, site_dir, site.url, catalogue.settings.sitemap_max_urls)

@@ -14,7 +14,7 @@ from ..catalogue import Catalogue
 from ..labels import UNKNOWN_REGION, region_label, unit_label
 from ..schema import Report
 from ..similarity import Similar
-from ..urls import category_url, region_url, report_url, unit_url, year_url
+from ..urls import CITE_FILES, category_url, region_url, report_url, unit_url, year_url
 from . import Link
 from .years import ROOT as YEARS_ROOT
 from .years import year_title
@@ -63,7 +63,11 @@ class ReportView:
     """Makes the near-duplicate links when first asked (they are computed on another core while
     pages are read; asking only when the page is rendered lets that work overlap)."""
     citation: str = ""
-    """GB/T 7714-2015 reference to this page, without the access date (added by the reader's browser)."""
+    """GB/T 7714-2025 reference to this report ([R/OL]; no access date, see `citation`)."""
+    highwire: list[tuple[str, str]] = field(default_factory=list)
+    """Highwire Press `citation_*` meta tags (name, content), for Zotero and Google Scholar."""
+    downloads: list[Link] = field(default_factory=list)
+    """The report's citation files (BibTeX, RIS, CSL-JSON), beside its page."""
     absolute_url: str = ""
     description: str = ""
     """One line for link previews (Open Graph, meta description)."""
@@ -115,7 +119,8 @@ class ReportViews:
             breadcrumbs=[YEARS_ROOT, Link(year_title(r.year), year_url(r.year))],
             fields=fields, same_unit=same_unit if len(same_unit) > 1 else [], same_unit_total=len(timeline),
             previous=previous, next=next_, similar_links=lambda: self.similar_links(r),
-            citation=citation(r, self.site, absolute or report_url(r.slug)), absolute_url=absolute,
+            citation=citation(r, absolute or report_url(r.slug)), absolute_url=absolute,
+            highwire=highwire_tags(r, absolute), downloads=citation_downloads(r),
             description=description, jsonld=json_for_script(report_jsonld(r, self.site, absolute)),
         )
 
@@ -154,16 +159,72 @@ def neighbours(report: Report, timeline: list[Report]) -> tuple[Link | None, Lin
     return link(previous), link(next_)
 
 
-def citation(report: Report, site: SiteInfo, url: str) -> str:
-    """GB/T 7714-2015, electronic resource: 责任者. 题名[EB/OL]. 出版者, 年份(日期). URL.
-    A report that names no unit has 单位不详 as its 责任者 (the standard's "佚名 or a like word").
+def citation(report: Report, url: str) -> str:
+    """GB/T 7714-2025 (信息与文献 参考文献著录规则, in force from 2026-07-01), a report online:
+    主要责任者. 题名[R/OL]. 发布日期. 访问路径.
 
-    The access date ([引用日期]) is added by the reader's browser when copying: the page itself
-    must not depend on the day it was built."""
-    year = str(report.year) if report.year else "[出版年不详]"
-    when = f"{year}({report.date.isoformat()})" if report.date else year
-    publisher = site.name or "工作报告档案馆"
-    return f"{unit_label(report.unit)}. {report.title}[EB/OL]. {publisher}, {when}. {url}"
+    What changed from 2015 and is applied here (sources: the 2025 standard's report examples
+    8.8.3 and B.7 as set by the gbt7714 BibTeX package's `gbt7714-2025-numeric` style and its
+    tests, github.com/zepinglee/gbt7714-bibtex-style, tests/testfiles/2025-numeric.tlg, e.g.
+    "中国互联网络信息中心. 第29次中国互联网络发展状况统计报告[R/OL]. 2012-01-16. https://….pdf.";
+    its gbt7714-bst.dtx `format.urldate`: "2025 版的引用日期对于以下文献类型是必备：网站、网页、
+    数据集、预印本类型，其余类型不需要著录"; Wuhan University's announcement of the standard,
+    news.whu.edu.cn/info/1015/489767.htm: "取消非网络类文献的访问日期"):
+    - the type is the report's own, [R/OL], no longer the web page's [EB/OL];
+    - no access date ([引用日期]) for a report: 2025 requires it only for web pages, data sets and
+      preprints (2015 wanted it for every online resource, which the reader's browser added);
+    - the date is the report's own (ISO date, else its year), after the title, no publisher
+      (the archive is where the copy is kept, not the report's publisher);
+    - the responsible body is the unit, as the report names it; a report naming none has none
+      (2025: without a responsible body "佚名" may be written, and in the numeric system it may be
+      left out, as the 2025 numeric style does); without a year the date is left out, as in the
+      standard's example B.7 of a report without one;
+    - the URL (访问路径) last, and the entry ends with a full stop (".", half-width, as are "[ ]").
+    The page's URL stands for the persistent identifier: the archive's URLs do not change."""
+    parts = [f"{report.unit}." if report.unit is not None else "", f"{report.title}[R/OL]."]
+    if report.date is not None:
+        parts.append(f"{report.date.isoformat()}.")
+    elif report.year is not None:
+        parts.append(f"{report.year}.")
+    parts.append(f"{url}.")
+    return " ".join(part for part in parts if part)
+
+
+HIGHWIRE_LANGUAGE = "zh"
+
+
+def highwire_tags(report: Report, url: str) -> list[tuple[str, str]]:
+    """Highwire Press tags as Zotero's Embedded Metadata translator reads them (zotero/translators,
+    "Embedded Metadata.js"): `citation_technical_report_institution` makes the item a `report`;
+    `citation_author` values are split at ';' (so a ';' in a name is written full-width), as are
+    `citation_keywords`; the first tag of each name wins. A report without a unit has no author,
+    and 单位不详 as its institution (the tag is what makes it a report)."""
+    def value(text: str) -> str:
+        return " ".join(text.split()).replace(";", "；")
+
+    tags = [("citation_title", value(report.title))]
+    if report.unit is not None:
+        tags.append(("citation_author", value(report.unit)))
+    if report.date is not None:
+        tags.append(("citation_publication_date", report.date.strftime("%Y/%m/%d")))
+    elif report.year is not None:
+        tags.append(("citation_publication_date", str(report.year)))
+    tags.append(("citation_technical_report_institution", value(unit_label(report.unit))))
+    tags.append(("citation_language", HIGHWIRE_LANGUAGE))
+    tags += [("citation_keywords", value(tag)) for tag in report.tags]
+    if url:
+        tags += [("citation_public_url", url), ("citation_abstract_html_url", url)]
+    return tags
+
+
+def citation_downloads(report: Report) -> list[Link]:
+    """Links to the report's citation files, written by export/citations.py beside its page."""
+    base = report_url(report.slug)
+    return [Link(label, base + name, note=CITE_TYPES[label]) for label, name in CITE_FILES.items()]
+
+
+CITE_TYPES = {"BibTeX": "application/x-bibtex", "RIS": "application/x-research-info-systems",
+              "CSL-JSON": "application/vnd.citationstyles.csl+json"}
 
 
 def report_jsonld(report: Report, site: SiteInfo, url: str) -> dict:
