@@ -24,7 +24,7 @@ from ..pages.report import ReportViews, SiteInfo, json_for_script
 from ..regions import region_tree
 from ..sanitize import prefix_anchors, prefix_toc, prefixed, sanitize_html
 from ..search import write_search_index
-from ..settings import ArchiveSettings, SettingsError
+from ..settings import ArchiveSettings, SettingsError, check_duplicate_settings
 from ..urls import report_url
 from .jobs import JobError, LazyMapping
 from .pages import GeneratedPages
@@ -37,6 +37,7 @@ class ArchiveBuild:
 
     def __init__(self, config, preview: PreviewState | None = None) -> None:
         try:
+            check_duplicate_settings(Path(config.config_file_path).read_text(encoding="utf-8"))
             self.settings = ArchiveSettings.from_extra(config.extra, Path(config.config_file_path).parent)
         except SettingsError as e:
             raise PluginError(f"mkdocs.yml: {e}") from e

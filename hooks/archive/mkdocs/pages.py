@@ -51,11 +51,16 @@ class GeneratedPages:
         if theme_sitemap is not None:  # written with the exports, with each page's real dates
             files.remove(theme_sitemap)
         timelines = _timeline_states(catalogue) if speed.marks_preview else {}
+        handwritten = {f.dest_uri: f for f in files.documentation_pages()}
         for report in catalogue.reports:
-            uri = src_uri(report_url(report.slug))
+            # The page pretends to be the report's own file (reports/2015/x.md), so that MkDocs
+            # resolves the report's relative links from where the file is: `../2014/y.md` is the
+            # other report's page, as the validator (links.py) checks. It publishes at the slug.
+            uri = report_source_uri(report)
             source = reports_dir / report.source_path
             file = File.generated(config, uri, abs_src_path=str(source), inclusion=InclusionLevel.NOT_IN_NAV)
-            _add(files, file)
+            file.dest_uri = report_url(report.slug) + "index.html"
+            _add(files, file, handwritten)
             speed.report_page(file, config).use(report.body)
             self.reports[uri] = report
             if speed.marks_preview:
@@ -67,7 +72,7 @@ class GeneratedPages:
             content = f"# {listing.title}\n" if listing.in_nav else ""
             inclusion = InclusionLevel.INCLUDED if listing.in_nav else InclusionLevel.NOT_IN_NAV
             file = File.generated(config, uri, content=content, inclusion=inclusion)
-            _add(files, file)
+            _add(files, file, handwritten)
             self.listings[uri] = listing
             if not listing.in_nav:
                 speed.listing_page(file, config)
@@ -76,7 +81,7 @@ class GeneratedPages:
         for page in comparisons(catalogue):
             uri = src_uri(page.url)
             file = File.generated(config, uri, content="", inclusion=InclusionLevel.NOT_IN_NAV)
-            _add(files, file)
+            _add(files, file, handwritten)
             self.comparisons[uri] = page
             for report in (page.older, page.newer):
                 self.compare_links.setdefault(report.slug, []).append(page)
@@ -127,9 +132,18 @@ def _timeline_states(catalogue: Catalogue) -> dict[str, int]:
     return {unit: hash(tuple(sorted(state, key=repr))) for unit, state in states.items()}
 
 
-def _add(files: Files, file: File) -> None:
-    existing = files.get_file_from_path(file.src_uri)
+def report_source_uri(report: Report) -> str:
+    """The MkDocs source path of a report's page: its file's path below `reports/`."""
+    return REPORTS_PREFIX + report.source_path
+
+
+REPORTS_PREFIX = "reports/"
+
+
+def _add(files: Files, file: File, handwritten: dict[str, File]) -> None:
+    existing = files.get_file_from_path(file.src_uri) or handwritten.get(file.dest_uri)
     if existing is not None:
         raise PluginError(f"Two pages would publish at {file.url}: {existing.src_uri} in docs/ and a generated page; "
                           f"remove or rename the file in docs/")
     files.append(file)
+

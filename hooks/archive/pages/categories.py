@@ -17,5 +17,5 @@ def listings(catalogue: Catalogue) -> list[Listing]:
     pages = [index]
     for name, reports in groups:
         pages += paginated("category", category_url(slugs[name]), name, reports, catalogue.settings.page_size,
-                           breadcrumbs=[ROOT])
+                           facet=name, breadcrumbs=[ROOT])
     return pages

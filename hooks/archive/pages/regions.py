@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from .. import maps
 from ..catalogue import Catalogue, RegionNode
 from ..labels import UNKNOWN_REGION
+from ..regions import PROVINCE
 from ..urls import REGIONS, region_url
 from . import Link, Listing, paginated
 
@@ -30,7 +32,29 @@ def node_link(node: RegionNode, depth: int) -> Link:
     return Link(node.division.name, node_url(node), len(node.reports), children=children, note=note)
 
 
-def listings(catalogue: Catalogue) -> list[Listing]:
+def country_map(root: RegionNode, source) -> maps.RegionMap | None:
+    """Reports per province, on the map of China (every province the data draws, with or without reports)."""
+    areas = []
+    for code, name in maps.provinces():
+        node = root.children.get(code)
+        areas.append(maps.Area(code, node.division.name if node else name, len(node.reports) if node else 0,
+                               node_url(node) if node else None))
+    return maps.region_map(source, maps.COUNTRY, "各省级行政区报告数地图", areas)
+
+
+def province_map(node: RegionNode, source) -> maps.RegionMap | None:
+    """Reports per division right below a province (its prefectures, or a municipality's districts)."""
+    areas = []
+    for division in node.division.children:
+        if division.historical:
+            continue
+        child = node.children.get(division.code)
+        areas.append(maps.Area(division.code, division.name, len(child.reports) if child else 0,
+                               node_url(child) if child else None))
+    return maps.region_map(source, node.division.code, f"{node.division.name}下辖地区报告数地图", areas)
+
+
+def listings(catalogue: Catalogue, map_source=None) -> list[Listing]:
     root = catalogue.region_tree()
     size = catalogue.settings.page_size
     # The whole tree down to counties while it fits on one page; provinces and cities beyond that
@@ -41,22 +65,28 @@ def listings(catalogue: Catalogue) -> list[Listing]:
         links.append(Link(UNKNOWN_TITLE, region_url(None), len(root.unknown.reports)))
     index = Listing(kind="regions", url=REGIONS, title="按地区浏览", links=links, total=len(root.reports),
                     description="行政区划依据 GB/T 2260（国家统计局、民政部行政区划代码），已撤销或更名的旧区划仍可查。"
-                                "数字为该地区及其下辖地区的报告数。")
+                                "数字为该地区及其下辖地区的报告数。",
+                    extra={"map": country_map(root, map_source)})
     pages = [index]
 
     def walk(node: RegionNode, trail: list[Link]) -> None:
         nonlocal pages
         title = node.division.name
         division_path = node.division.path_name
-        pages += paginated("region", node_url(node), title, node.reports, size, breadcrumbs=list(trail),
-                           links=[node_link(child, depth=0) for child in node.sorted_children],
-                           description=f"{division_path}（区划代码 {node.division.code}）及其下辖地区的报告。")
+        region_pages = paginated("region", node_url(node), title, node.reports, size, facet=node.division.code,
+                                 breadcrumbs=list(trail),
+                                 links=[node_link(child, depth=0) for child in node.sorted_children],
+                                 description=f"{division_path}（区划代码 {node.division.code}）及其下辖地区的报告。")
+        if node.division.level == PROVINCE and map_source is not None:
+            region_pages[0].extra["map"] = province_map(node, map_source)
+        pages += region_pages
         for child in node.sorted_children:
             walk(child, trail + [Link(title, node_url(node))])
 
     for province in root.sorted_children:
         walk(province, [ROOT])
     if root.unknown.reports:
-        pages += paginated("region", region_url(None), UNKNOWN_TITLE, root.unknown.reports, size, breadcrumbs=[ROOT],
+        pages += paginated("region", region_url(None), UNKNOWN_TITLE, root.unknown.reports, size, facet="unknown",
+                           breadcrumbs=[ROOT],
                            description="报告未写明所属地区，或单位名称不足以确定地区。")
     return pages

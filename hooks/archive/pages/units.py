@@ -139,11 +139,11 @@ def listings(catalogue: Catalogue) -> list[Listing]:
     for unit in units:
         # A unit's page is its timeline: oldest first, 年份不详 last.
         pages += paginated("unit", unit_url(unit.slug), unit.name, unit.timeline, catalogue.settings.page_size,
-                           breadcrumbs=[ROOT], description=f"所在地区：{links[unit.name].note}。按年份先后排列，年份不详的报告在最后。")
+                           facet=unit.name, breadcrumbs=[ROOT], description=f"所在地区：{links[unit.name].note}。按年份先后排列，年份不详的报告在最后。")
     if unknown:
         # Not a unit: no timeline (the reports are of many bodies), the catalogue's order.
         pages += paginated("unit", unit_url(None), UNKNOWN_UNIT, unknown, catalogue.settings.page_size,
-                           breadcrumbs=[ROOT], description="报告未写明发文单位（标题、落款和正文都没有写出单位名称）。")
+                           facet=UNKNOWN_UNIT, breadcrumbs=[ROOT], description="报告未写明发文单位（标题、落款和正文都没有写出单位名称）。")
     return pages
 
 

@@ -22,5 +22,5 @@ def listings(catalogue: Catalogue) -> list[Listing]:
     pages = [index]
     for year, reports in groups:
         pages += paginated("year", year_url(year), year_title(year), reports, catalogue.settings.page_size,
-                           breadcrumbs=[ROOT])
+                           facet="unknown" if year is None else str(year), breadcrumbs=[ROOT])
     return pages

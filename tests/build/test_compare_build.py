@@ -1,0 +1,49 @@
+"""Year against year on the site: one page per pair of consecutive years of a unit, linked from
+both reports and from the unit's page, readable without JavaScript."""
+
+from __future__ import annotations
+
+import html as htmllib
+import re
+
+from conftest import report
+
+OLD = "开头。\n\n## 一、主要工作\n\n举办讲座二十场。培训农民五千人次。\n\n## 二、存在问题\n\n经费不足。\n"
+NEW = "开头。\n\n## 一、主要工作\n\n举办讲座三十场。培训农民五千人次。新建<script>alert(1)</script>基地两个。\n\n## 二、存在问题\n\n经费不足。\n"
+
+
+def _build(project):
+    project.write("2014/a.md", report(title="甲县科协2014年工作总结", unit="甲县科协", year="2014", body=OLD))
+    project.write("2015/b.md", report(title="甲县科协2015年工作总结", unit="甲县科协", year="2015", body=NEW))
+    project.write("2016/c.md", report(title="乙县科协2016年工作总结", unit="乙县科协", year="2016", body=NEW))
+    project.write("2016/d.md", report(title="甲县科协工作总结", unit="甲县科协", year="null", body=NEW))
+    result = project.build()
+    assert result.returncode == 0, result.stderr
+
+
+def test_a_comparison_page_per_pair_of_consecutive_years(project):
+    _build(project)
+    pages = sorted(p.relative_to(project.site).as_posix() for p in project.site.glob("units/*/compare/*/index.html"))
+    assert len(pages) == 1 and pages[0].endswith("/compare/2014-2015/index.html")
+    page = (project.site / pages[0]).read_text(encoding="utf-8")
+    assert "<h1>甲县科协：2014年与2015年对照</h1>" in page
+    assert "新增 1 句" in page and "改动 1 句" in page and "相同 3 句" in page and "删去 0 句" in page
+    assert "<script>alert(1)</script>" not in page and htmllib.escape("<script>alert(1)</script>") in page
+    assert 'class="archive-compare--changed"' in page
+    # both reports, the unit's page and the comparison link to each other
+    unit_dir = pages[0].split("/compare/")[0]
+    href = pages[0].removesuffix("index.html")
+    for source in ("reports/2014/a", "reports/2015/b", unit_dir):
+        linked = re.findall(r'href="([^"]*compare/2014-2015/)"', project.page(source))
+        assert linked, f"{source} does not link to the comparison"
+    assert "reports/2014/a/" in page.replace("../", "") and "reports/2015/b/" in page.replace("../", "")
+    assert href
+
+
+def test_comparison_pages_are_the_same_with_and_without_speedups(project, tmp_path):
+    _build(project)
+    first = {p.relative_to(project.site): p.read_bytes() for p in project.site.rglob("*") if p.is_file()}
+    result = project.build(env={"ARCHIVE_SPEEDUPS": "0"})
+    assert result.returncode == 0, result.stderr
+    second = {p.relative_to(project.site): p.read_bytes() for p in project.site.rglob("*") if p.is_file()}
+    assert first == second
