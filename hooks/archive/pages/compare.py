@@ -129,11 +129,18 @@ def diff_sentences(older: list[str], newer: list[str]) -> list[Row]:
             for k in range(max(len(olds), len(news))):
                 a = olds[k] if k < len(olds) else ""
                 b = news[k] if k < len(news) else ""
-                if a and b and difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= CHANGED_RATIO:
+                if a and b and _similar(a, b):
                     rows.append(Row(CHANGED, a, b))
                 else:
                     rows += ([Row(REMOVED, a, "")] if a else []) + ([Row(ADDED, "", b)] if b else [])
     return rows
+
+
+def _similar(a: str, b: str) -> bool:
+    """At least CHANGED_RATIO alike: the cheap upper bounds first (most pairs fail them)."""
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    return (matcher.real_quick_ratio() >= CHANGED_RATIO and matcher.quick_ratio() >= CHANGED_RATIO
+            and matcher.ratio() >= CHANGED_RATIO)
 
 
 def compare(older: Report, newer: Report) -> tuple[list[SectionPair], dict[str, int]]:
