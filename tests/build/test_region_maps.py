@@ -191,9 +191,11 @@ def test_south_china_sea_islands_and_maritime_line_as_the_data_gives_them(sample
     assert len(numbers) // 2 >= len(sansha.geoms) * 3
 
 
-def test_kept_shapes_equal_fresh_ones_and_cost_well_under_a_second(tmp_path, tree):
+def test_kept_shapes_equal_fresh_ones_and_cost_well_under_a_second(tmp_path, tree, monkeypatch):
     from archive import maps
     from archive.speed.maps import KeptMaps
+
+    monkeypatch.delenv("ARCHIVE_MAPS_CACHE", raising=False)  # this project's own file only
 
     wanted = [(maps.COUNTRY, [code for code, _ in maps.provinces()])]
     wanted += [(p.code, [d.code for d in p.children if not d.historical]) for p in tree.provinces() if p.children]
@@ -218,3 +220,20 @@ def test_kept_shapes_equal_fresh_ones_and_cost_well_under_a_second(tmp_path, tre
     data["fingerprint"] = "other"
     path.write_text(json.dumps(data), encoding="utf-8")
     assert KeptMaps(tmp_path).kept == {}
+
+
+def test_a_shared_shape_file_serves_another_project(tmp_path, monkeypatch):
+    from archive import maps
+    from archive.speed.maps import KeptMaps
+
+    shared = tmp_path / "shared.json"
+    monkeypatch.setenv("ARCHIVE_MAPS_CACHE", str(shared))
+    codes = [code for code, _ in maps.provinces()]
+    first = KeptMaps(tmp_path / "one")
+    first.shapes(maps.COUNTRY, codes)
+    first.save()
+    assert shared.exists() and (tmp_path / "one" / KeptMaps.FILE_NAME).exists()
+    second = KeptMaps(tmp_path / "two")
+    assert second.shapes(maps.COUNTRY, codes) == first.shapes(maps.COUNTRY, codes) and second.computed == 0
+    second.save()
+    assert (tmp_path / "two" / KeptMaps.FILE_NAME).exists()  # the project keeps its own copy
