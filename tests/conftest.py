@@ -88,6 +88,21 @@ def run(args: list[str], cwd: Path | None = None, env: dict[str, str] | None = N
     return subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, timeout=1800)
 
 
+def catalogue_from(folder: Path, files: dict[str, str]):
+    """The catalogue (in-process, no build) of a reports folder holding `files` (path → text),
+    checked to have no problems."""
+    from archive.catalogue import load_catalogue
+    from archive.settings import ArchiveSettings
+
+    reports = folder / "reports"
+    for name, text in files.items():
+        (reports / name).parent.mkdir(parents=True, exist_ok=True)
+        (reports / name).write_text(text, encoding="utf-8")
+    loaded = load_catalogue(ArchiveSettings(reports_dir=reports), project_dir=folder)
+    assert loaded.problems == []
+    return loaded
+
+
 def report(title="遵义市科协工作总结", unit="遵义市科协", year="2015", category="工作总结", extra="", body="正文第一段。\n"):
     """A valid report file's text, with fields to override."""
     lines = ["---", f"title: {title}", f"unit: {unit}", f"year: {year}", f"category: {category}"]

@@ -7,7 +7,6 @@ year are in every format. The real build of the same: tests/build/test_citations
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import bibtexparser
 import pytest
@@ -17,12 +16,10 @@ from citeproc import Citation, CitationItem, CitationStylesBibliography, Citatio
 from citeproc.source.json import CiteProcJSON
 from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
 
-from archive.catalogue import load_catalogue
 from archive.export.citations import (CATALOGUE_BIB, CATALOGUE_CSL, bibtex_entry, bibtex_text, cite_key,
                                       csl_item, ris_record, write_citations)
 from archive.pages.report import ReportViews, SiteInfo, citation, highwire_tags
-from archive.settings import ArchiveSettings
-from conftest import report
+from conftest import catalogue_from, report
 
 SITE = "https://example.org/"
 NAME = "工作报告档案馆"
@@ -32,7 +29,6 @@ RIS_INJECTION = "工作总结\nER  - \nTY  - JOUR"
 
 @pytest.fixture
 def catalogue(tmp_path):
-    reports = tmp_path / "reports"
     files = {
         "2015/a.md": report(title="遵义市科协2015年工作总结", unit="遵义市科协", year="2015",
                             extra="region: 贵州省/遵义市\ndate: 2015-12-20\ntags: [科普, 学会]"),
@@ -42,12 +38,7 @@ def catalogue(tmp_path):
         "2014/h.md": report(title=json.dumps(HOSTILE_TITLE), unit=json.dumps("某 {单位} 100%"), year="2014",
                             extra="tags: [\"a;b\", \"c,d\"]\nsource: " + json.dumps(RIS_INJECTION)),
     }
-    for name, text in files.items():
-        (reports / name).parent.mkdir(parents=True, exist_ok=True)
-        (reports / name).write_text(text, encoding="utf-8")
-    loaded = load_catalogue(ArchiveSettings(reports_dir=reports), project_dir=tmp_path)
-    assert loaded.problems == []
-    return loaded
+    return catalogue_from(tmp_path, files)
 
 
 def get(catalogue, slug):

@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 
 import validate
-from archive.catalogue import load_catalogue
 from archive.export.data import record, to_csv
 from archive.export.feeds import build_feed
 from archive.labels import UNKNOWN_UNIT, template_globals, unit_label
@@ -25,7 +24,7 @@ from archive.regions import region_tree
 from archive.schema import parse_report
 from archive.search import search_docs
 from archive.settings import ArchiveSettings
-from conftest import report
+from conftest import catalogue_from, report
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SHOWN = "reports/2015/x.md"
@@ -104,7 +103,6 @@ def test_the_validator_agrees(tmp_path, capsys):
 
 @pytest.fixture
 def catalogue(tmp_path):
-    reports = tmp_path / "reports"
     files = {
         "2015/a.md": report(title="遵义市科协2015年工作总结", unit="遵义市科协", year="2015"),
         "2016/b.md": report(title="遵义市科协2016年工作总结", unit="遵义市科协", year="2016"),
@@ -113,12 +111,7 @@ def catalogue(tmp_path):
         "unknown/n2.md": report(title="职工技术创新活动工作计划", unit="null", year="null", category="工作计划"),
         "unknown/u.md": report(title="Unknown! 公司工作总结", unit="\"Unknown!\"", year="null"),
     }
-    for name, text in files.items():
-        (reports / name).parent.mkdir(parents=True, exist_ok=True)
-        (reports / name).write_text(text, encoding="utf-8")
-    loaded = load_catalogue(ArchiveSettings(reports_dir=reports), project_dir=tmp_path)
-    assert loaded.problems == []
-    return loaded
+    return catalogue_from(tmp_path, files)
 
 
 def by_slug(catalogue, slug):
