@@ -241,7 +241,9 @@ export class SearchEngine {
       const facets = await this.json("facets.gz");
       const year = raw.subarray(0, n), category = raw.subarray(n, 2 * n);
       const region = new Uint16Array(raw.buffer.slice(raw.byteOffset + 2 * n, raw.byteOffset + 4 * n));
-      return { year, category, region, facets };
+      const columns = { year, category, region, facets };
+      this.cache.set("cols:sync", columns);
+      return columns;
     });
   }
 
@@ -256,14 +258,26 @@ export class SearchEngine {
     });
   }
 
-  /** Document ids passing the filters (null when there are none). `filters`: {year, region, category, unit}. */
+  /**
+   * Document ids passing the filters (null when there are none). `filters`: {year, region,
+   * category, unit, from, to, undated}: `from`–`to` is a range of years (either end may be
+   * missing); `undated` ("1"/"0", true/false) keeps or drops the reports of 年份不详, by default
+   * kept when no range is given and dropped when one is.
+   */
   async filterSet(filters) {
-    const active = Object.entries(filters || {}).filter(([, v]) => v !== undefined && v !== null && v !== "");
+    const given = (v) => v !== undefined && v !== null && v !== "";
+    const active = Object.entries(filters || {}).filter(([, v]) => given(v));
     if (!active.length) return null;
     const { year, category, region, facets } = await this.columns();
     const n = this.manifest.docs;
     const keep = new Uint8Array(n).fill(1);
+    const range = yearRange(filters);
+    if (range) {
+      const inRange = facets.years.map((y) => (y === null ? range.undated : y >= range.from && y <= range.to));
+      for (let d = 0; d < n; d++) if (!inRange[year[d]]) keep[d] = 0;
+    }
     for (const [name, value] of active) {
+      if (name === "from" || name === "to" || name === "undated") continue;
       if (name === "year") {
         const wanted = String(value) === "unknown" || value === "年份不详" ? 0 : facets.years.indexOf(Number(value));
         for (let d = 0; d < n; d++) if (year[d] !== wanted) keep[d] = 0;
@@ -278,7 +292,7 @@ export class SearchEngine {
         const wanted = names.indexOf(String(value));
         for (let d = 0; d < n; d++) if (column[d] !== wanted) keep[d] = 0;
       } else {
-        throw new Error(`unknown filter ${name} (year, region, category, unit)`);
+        throw new Error(`unknown filter ${name} (year, region, category, unit, from, to, undated)`);
       }
     }
     return keep;
@@ -307,19 +321,22 @@ export class SearchEngine {
   }
 
   /**
-   * Search. Returns {terms, hits: [{id, score, head, exact}], pending} in rank order; hits with
-   * exact=false still need `verify`. `sort`: "relevance" (default) or "year" (newest first).
+   * Search. Returns {terms, hits: [{id, score, head, exact}], listing} in rank order; hits with
+   * exact=false still need `verify`. `sort`: one of SORTS ("relevance", the default; "year-desc",
+   * newest first, also called "year"; "year-asc"); 年份不详 comes last in both year orders.
    */
   async search(query, { filters = {}, sort = "relevance" } = {}) {
     await this.init();
+    if (!SORTS.includes(sort)) throw new Error(`unknown sort ${sort} (${SORTS.join(", ")})`);
     const terms = [...new Set(this.terms(query))];
     const n = this.manifest.docs;
     const keep = await this.filterSet(filters);
+    if (sort !== "relevance") await this.columns();
     if (!terms.length) {
       // facet listing: every (filtered) document, newest first
       const hits = [];
       if (keep) for (let d = 0; d < n; d++) { if (keep[d]) hits.push({ id: d, score: 0, head: 0, exact: true }); }
-      return { terms, hits, listing: true };
+      return { terms, hits: this.order(hits, sort), listing: true };
     }
     const [all, heads] = await Promise.all([
       Promise.all(terms.map((t) => this.termPosting(t, false))),
@@ -345,15 +362,39 @@ export class SearchEngine {
       }
     });
     const hits = Array.from(ids, (id, i) => ({ id, score: scores[i], head: headCount[i], exact }));
-    if (sort === "year") hits.sort((a, b) => a.id - b.id);
-    else hits.sort((a, b) => b.head - a.head || b.score - a.score || a.id - b.id);
-    return { terms, hits, listing: false };
+    return { terms, hits: this.order(hits, sort), listing: false };
+  }
+
+  /**
+   * Hits sorted in place: by relevance (head matches, then score), or by year first (then by
+   * relevance); ties by document id. A year order needs the columns loaded (`search` does it).
+   */
+  order(hits, sort = "relevance") {
+    const relevance = (a, b) => b.head - a.head || b.score - a.score || a.id - b.id;
+    if (sort === "relevance") return hits.sort(relevance);
+    // year column: 1 is the newest year, 0 年份不详 (last either way)
+    const year = this.cache.get("cols:sync").year;
+    const sign = sort === "year-asc" ? -1 : 1;
+    const key = (id) => (year[id] === 0 ? Infinity : sign * year[id]);
+    return hits.sort((a, b) => key(a.id) - key(b.id) || relevance(a, b));
+  }
+
+  /** A document's row of its text file: [segments, sections]. */
+  row(id) {
+    const per = this.manifest.texts, g = Math.floor(id / per);
+    return this.json(`t/${Math.floor(g / 1000)}/${g}.gz`).then((texts) => texts[id % per]);
   }
 
   /** A document's segments (original script). */
-  text(id) {
-    const per = this.manifest.texts, g = Math.floor(id / per);
-    return this.json(`t/${Math.floor(g / 1000)}/${g}.gz`).then((texts) => texts[id % per]);
+  async text(id) {
+    return (await this.row(id))[0];
+  }
+
+  /** A document's sections: [{offset, anchor, heading}], anchor being the id on the page. */
+  async sections(id) {
+    const prefix = this.manifest.anchorPrefix;
+    return (await this.row(id))[1].map(([offset, anchor, heading]) =>
+      ({ offset, anchor: anchor.startsWith(prefix) ? anchor : prefix + anchor, heading }));
   }
 
   /** Does the document contain every term within one segment? (ranks the head count exactly too) */
@@ -385,8 +426,7 @@ export class SearchEngine {
   async all(query, options = {}) {
     const result = await this.search(query, options);
     const { verified } = await this.resolve(result);
-    if (options.sort !== "year") verified.sort((a, b) => b.head - a.head || b.score - a.score || a.id - b.id);
-    return { ...result, hits: verified };
+    return { ...result, hits: this.order(verified, options.sort || "relevance") };
   }
 
   /** Display metadata of a document: {url, path, title, unit, year, region, category}. */
@@ -432,7 +472,16 @@ export class SearchEngine {
 
   /** An excerpt of the document around the first match, in its original script, as safe HTML with <mark>. */
   async excerpt(id, terms, width = 80) {
-    const segments = await this.text(id);
+    return (await this.place(id, terms, width)).excerpt;
+  }
+
+  /**
+   * Where a hit's first match in the body is: {excerpt, section}. `excerpt` is safe HTML around
+   * the match with <mark>; `section` is the section holding the match ({offset, anchor, heading}),
+   * null when the match is before the first heading or only in the title and metadata.
+   */
+  async place(id, terms, width = 80) {
+    const [segments, sections] = await Promise.all([this.text(id), this.sections(id)]);
     const body = segments[segments.length - 1];
     const { folded, map } = foldWithMap(body, this.table);
     const spans = [];
@@ -445,6 +494,8 @@ export class SearchEngine {
     }
     spans.sort((a, b) => a[0] - b[0]);
     const first = spans.length ? spans[0][0] : 0;
+    let section = null;
+    if (spans.length) for (const s of sections) { if (s.offset <= first) section = s; else break; }
     const start = Math.max(0, first - Math.floor(width / 3));
     const end = Math.min(body.length, start + width);
     let html = start > 0 ? "…" : "";
@@ -455,7 +506,7 @@ export class SearchEngine {
       pos = Math.min(e, end);
     }
     html += escapeHtml(body.slice(pos, end)) + (end < body.length ? "…" : "");
-    return html.replace(/\s+/g, " ");
+    return { excerpt: html.replace(/\s+/g, " "), section };
   }
 
   /** Highlight terms in a short text (a title), as safe HTML. */
@@ -475,6 +526,34 @@ export class SearchEngine {
     }
     return html + (open ? "</mark>" : "");
   }
+}
+
+/** The orders `search` knows ("year" is "year-desc", its older name). */
+export const SORTS = ["relevance", "year-desc", "year-asc", "year"];
+
+/**
+ * The year range of a set of filters, or null when it sets none: {from, to, undated}, the ends
+ * whole years (a missing end is open), undated whether 年份不详 is in (by default: only when no
+ * range is given). Throws on a value that is not a year.
+ */
+export function yearRange(filters = {}) {
+  const given = (v) => v !== undefined && v !== null && v !== "";
+  const year = (name) => {
+    const v = String(filters[name]).trim();
+    if (!/^\d{4}$/.test(v)) throw new Error(`${name}=${filters[name]}: a year is four digits, such as 2015`);
+    return Number(v);
+  };
+  const from = given(filters.from) ? year("from") : -Infinity;
+  const to = given(filters.to) ? year("to") : Infinity;
+  const ranged = from !== -Infinity || to !== Infinity;
+  let undated = !ranged;
+  if (given(filters.undated)) {
+    const v = String(filters.undated);
+    if (!["1", "0", "true", "false"].includes(v)) throw new Error(`undated=${v}: 1 (年份不详 in) or 0 (out)`);
+    undated = v === "1" || v === "true";
+  }
+  if (!ranged && undated) return null;
+  return { from: Math.min(from, to), to: Math.max(from, to), undated };
 }
 
 export function escapeHtml(s) {

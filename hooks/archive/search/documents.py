@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .sections import body_sections
 from ..labels import UNKNOWN_REGION, UNKNOWN_UNIT, unit_label, year_label
 
 HEAD_SEGMENTS = 2
@@ -29,6 +30,8 @@ class SearchDoc:
     unit: str | None
     """None for 单位不详."""
     title: str
+    sections: tuple[tuple[int, str, str], ...] = ()
+    """(offset, anchor, heading) of each heading of the body (sections.py `body_sections`)."""
 
     @property
     def region_label(self) -> str:
@@ -56,4 +59,5 @@ def search_doc(report, body: str) -> SearchDoc:
         path=f"reports/{report.source_path}", url=f"reports/{report.slug}/",
         segments=(report.title, report.unit or "", *meta, body),
         year=report.year, category=report.category, region=region, unit=report.unit, title=report.title,
+        sections=tuple(body_sections(body)),
     )

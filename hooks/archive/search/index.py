@@ -10,7 +10,9 @@ by the browser itself, so the bytes on the wire do not depend on the web server)
     p/<hash>-<k>.gz   a posting too big to share a shard file (hash: `gram_hash` of its gram)
     m/<block>.gz      result metadata of BLOCK documents (JSON rows)
     t/<k>/<g>.gz      the searchable text of documents TEXTS * g … TEXTS * g + TEXTS - 1 in the original
-                      script (JSON: a list of segments per document); k = g // 1000
+                      script; k = g // 1000. JSON: per document [segments, sections], sections being
+                      [offset, anchor, heading] of each heading of the body (sections.py); the page's
+                      id of a heading is the manifest's anchorPrefix and the anchor
     cols.gz           per document: year, category (1 byte each), region (2 bytes)
     units.gz          per document: unit (2 or 4 bytes), then the unit names (JSON)
     facets.gz         years, categories and the region tree (JSON)
@@ -48,6 +50,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..sanitize import ID_PREFIX
 from .documents import SearchDoc
 from .fold import char_map
 from .grams import Corpus
@@ -100,7 +103,7 @@ def build_index(docs: list[SearchDoc], out: Path) -> IndexStats:
     manifest = {
         "format": FORMAT, "docs": n_docs, "shards": shards, "maxGram": MAX_GRAM, "block": BLOCK, "texts": TEXTS,
         "bitmapBytes": (n_docs + 7) // 8, "unitBytes": writer.unit_bytes, "chars": total_chars,
-        "postings": int(postings),
+        "postings": int(postings), "anchorPrefix": ID_PREFIX,
     }
     (out / "manifest.json").write_text(json.dumps(manifest, sort_keys=True), encoding="utf-8")
     return IndexStats(n_docs, total_chars, shards, writer.files + 1, writer.bytes, int(postings))

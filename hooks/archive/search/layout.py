@@ -1,7 +1,7 @@
 """The search index's file formats and sizes (see index.py for the layout of the output folder),
 shared by the gram sorter (grams.py), the shard writer (shards.py) and the index builder."""
 
-FORMAT = 2
+FORMAT = 3
 MAX_GRAM = 4
 BLOCK = 32
 """Documents per metadata block file."""

@@ -178,7 +178,7 @@ class IndexWriter:
         for g, start in enumerate(range(0, len(docs), TEXTS)):
             if g % 1000 == 0:
                 self.folder(f"t/{g // 1000}")
-            texts = [list(doc.segments) for doc in docs[start:start + TEXTS]]
+            texts = [[list(doc.segments), [list(section) for section in doc.sections]] for doc in docs[start:start + TEXTS]]
             self.raw(f"t/{g // 1000}/{g}.gz", gz(dumps(texts).encode("utf-8")))
 
     def facets(self, docs: list[SearchDoc]) -> None:
