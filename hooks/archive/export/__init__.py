@@ -53,6 +53,8 @@ def page_modified(page: PageDates, history: dict[str, FileHistory]) -> dt.date |
 def public_files(catalogue: Catalogue, history: dict[str, FileHistory], pages: list[PageDates], site: SiteInfo,
                  description: str, site_dir: Path) -> list[Path]:
     """Write every file of the site that is not a page; returns their paths."""
+    # This runs beside MkDocs' build, which creates a fresh site folder only when it copies files
+    site_dir.mkdir(parents=True, exist_ok=True)
     written = write_data(catalogue, site.url, site_dir)
     newest = latest_additions(catalogue.reports, {slug: h.added for slug, h in history.items()})
     changed = {slug: h.modified for slug, h in history.items()}
