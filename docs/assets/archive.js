@@ -3,6 +3,8 @@
 (function () {
   "use strict";
 
+  var script = document.currentScript;
+
   /* The citation is copied as the page shows it: GB/T 7714-2025 gives a report no access date
      (pages/report.py `citation`), so nothing depends on the day it is copied. */
 
@@ -82,8 +84,18 @@
     if (dialog) dialog.setAttribute("aria-label", "搜索");
   }
 
+  /* Arriving from a search result (?h=<query>): the highlighter loads only then. */
+  function highlightOnArrival() {
+    if (!/[?&]h=/.test(location.search)) return;
+    var own = script && script.src ? script.src : (document.querySelector('script[src*="assets/archive.js"]') || {}).src;
+    if (!own) return;
+    import(new URL("search/highlight.js", own).href).then(function (m) { return m.highlight(); })
+      .catch(function (e) { if (window.console) console.warn("search highlight:", e); });
+  }
+
   function init() {
     nameSearchDialog();
+    highlightOnArrival();
     document.querySelectorAll("[data-copy]").forEach(setupCopy);
     document.querySelectorAll(".archive-unitfilter").forEach(setupUnitFilter);
   }

@@ -506,7 +506,8 @@ export class SearchEngine {
       pos = Math.min(e, end);
     }
     html += escapeHtml(body.slice(pos, end)) + (end < body.length ? "…" : "");
-    return { excerpt: html.replace(/\s+/g, " "), section };
+    // Markdown's heading marks (## at the start of a line) are not text a reader sees
+    return { excerpt: html.replace(/(^|\n)#{1,6}[ \t]+/g, "$1").replace(/\s+/g, " "), section };
   }
 
   /** Highlight terms in a short text (a title), as safe HTML. */

@@ -46,16 +46,42 @@ function typing(fn, ms) {
   return call;
 }
 
-function hitHtml(e, m, terms, excerpt) {
-  const facts = [m.unit, m.year ? `${m.year}年` : "年份不详", m.region, m.category].map(esc).join(" · ");
-  return `<li class="md-search-result__item archive-hit"><a href="${new URL(m.url, ROOT).href}" class="md-search-result__link" tabindex="-1">` +
-    `<article class="md-search-result__article md-typeset"><h1>${e.highlight(m.title, terms)}</h1>` +
-    `<p class="archive-hit__facts">${facts}</p>${excerpt === null ? "" : `<p class="archive-hit__excerpt">${excerpt}</p>`}</article></a></li>`;
+/**
+ * Where a result links: the report, with the query in `?h=` (its terms are highlighted there by
+ * highlight.js) and the section holding the first match as the fragment.
+ */
+function hitHref(m, query, section) {
+  const url = new URL(m.url, ROOT);
+  if (query.trim()) url.searchParams.set("h", query.trim());
+  if (section) url.hash = section.anchor;
+  return url.href;
 }
 
-async function renderHit(e, hit, terms) {
-  const [m, excerpt] = await Promise.all([e.meta(hit.id), terms.length ? e.excerpt(hit.id, terms) : null]);
-  return hitHtml(e, m, terms, excerpt);
+function sectionHtml(e, section, terms) {
+  return section ? `<span class="archive-hit__section-label">章节</span>${e.highlight(section.heading, terms)}` : "";
+}
+
+function hitHtml(e, m, terms, query, place) {
+  const facts = [m.unit, m.year ? `${m.year}年` : "年份不详", m.region, m.category].map(esc).join(" · ");
+  const section = place ? place.section : null;
+  return `<li class="md-search-result__item archive-hit"><a href="${esc(hitHref(m, query, section))}" class="md-search-result__link" tabindex="-1">` +
+    `<article class="md-search-result__article md-typeset"><h1>${e.highlight(m.title, terms)}</h1>` +
+    `<p class="archive-hit__section"${section ? "" : " hidden"}>${sectionHtml(e, section, terms)}</p>` +
+    `<p class="archive-hit__facts">${facts}</p>${place === null ? "" : `<p class="archive-hit__excerpt">${place ? place.excerpt : ""}</p>`}</article></a></li>`;
+}
+
+/** Fill in a listed hit's section and excerpt once its text has arrived. */
+function placeHit(e, item, m, terms, query, place) {
+  item.querySelector("a").href = hitHref(m, query, place.section);
+  const line = item.querySelector(".archive-hit__section");
+  line.innerHTML = sectionHtml(e, place.section, terms);
+  line.hidden = !place.section;
+  item.querySelector(".archive-hit__excerpt").innerHTML = place.excerpt;
+}
+
+async function renderHit(e, hit, terms, query) {
+  const [m, place] = await Promise.all([e.meta(hit.id), terms.length ? e.place(hit.id, terms) : null]);
+  return hitHtml(e, m, terms, query, place);
 }
 
 /** Sub-queries worth suggesting when a query finds nothing: each term alone, then shorter terms. */
@@ -127,12 +153,12 @@ function headerBox() {
     const metas = await Promise.all(verified.map((h) => e.meta(h.id)));
     if (mine !== seq) return;
     meta.innerHTML = `找到 ${total} 篇 · <a href="${more}">全部结果与筛选</a>`;
-    list.innerHTML = metas.map((m) => hitHtml(e, m, terms, "")).join("");
+    list.innerHTML = metas.map((m) => hitHtml(e, m, terms, query, undefined)).join("");
     shown(query, since);
-    const excerpts = list.querySelectorAll(".archive-hit__excerpt");
+    const items = list.querySelectorAll(".archive-hit");
     await Promise.all(verified.map(async (h, i) => {
-      const html = await e.excerpt(h.id, terms);
-      if (mine === seq) excerpts[i].innerHTML = html;
+      const place = await e.place(h.id, terms);
+      if (mine === seq) placeHit(e, items[i], metas[i], terms, query, place);
     }));
     if (mine === seq) dropdown.dataset.excerpts = query;
   };
@@ -148,7 +174,9 @@ function headerBox() {
   box.addEventListener("keydown", (ev) => {
     if (ev.key === "Enter") {
       ev.preventDefault();
-      if (first) location.href = new URL(first, ROOT).href;
+      const top = list.querySelector(".archive-hit a");
+      if (first && top) location.href = top.href;
+      else if (first) location.href = new URL(first, ROOT).href;
       else if (box.value.trim()) location.href = `${page}?q=${encodeURIComponent(box.value)}`;
     } else if (ev.key === "Escape") close();
   });
@@ -166,8 +194,11 @@ function headerBox() {
 
 // -- the search page ------------------------------------------------------------------------------
 
-const FILTERS = ["year", "region", "category", "unit"];
+const FILTERS = ["year", "region", "category", "unit", "from", "to", "undated"];
 const PAGE = 20;
+const SORT_NAMES = { year: "year-desc" };
+/** What the URL may hold for a filter: anything for the facets; a year; 1 or 0. */
+const VALID = { from: /^\d{4}$/, to: /^\d{4}$/, undated: /^[01]$/ };
 
 function searchPage() {
   const root = document.querySelector('[data-archive-search="page"]');
@@ -175,6 +206,9 @@ function searchPage() {
   const form = root.querySelector("form");
   const input = form.querySelector('input[name="q"]');
   const sortSel = form.querySelector('select[name="sort"]');
+  const fromSel = form.querySelector('select[name="from"]');
+  const toSel = form.querySelector('select[name="to"]');
+  const undatedBox = form.querySelector('input[name="undated"]');
   const status = root.querySelector(".archive-search__status");
   const list = root.querySelector(".archive-search__results");
   const facetsBox = root.querySelector(".archive-search__facets");
@@ -184,8 +218,33 @@ function searchPage() {
   const state = () => {
     const p = new URLSearchParams(location.search);
     const filters = {};
-    for (const f of FILTERS) if (p.get(f)) filters[f] = p.get(f);
-    return { q: p.get("q") || "", sort: p.get("sort") || "relevance", filters };
+    for (const f of FILTERS) if (p.get(f) && (!VALID[f] || VALID[f].test(p.get(f)))) filters[f] = p.get(f);
+    let sort = p.get("sort") || "relevance";
+    sort = SORT_NAMES[sort] || sort;
+    if (![...sortSel.options].some((o) => o.value === sort)) sort = "relevance";
+    return { q: p.get("q") || "", sort, filters };
+  };
+  // the year range as the form sets it; 年份不详 is written only when it differs from the default
+  // (in without a range, out with one), so a new range starts without it unless it was asked for
+  const withYears = (s) => ({ ...s, filters: { ...s.filters, from: fromSel.value || undefined, to: toSel.value || undefined } });
+  const withUndated = (s) => {
+    const byDefault = !(s.filters.from || s.filters.to);
+    const undated = undatedBox.checked === byDefault ? undefined : (undatedBox.checked ? "1" : "0");
+    return { ...s, filters: { ...s.filters, undated } };
+  };
+  const showRange = (e, s) => {
+    const years = e.cache.get("cols:sync").facets.years.filter((y) => y !== null).sort((a, b) => a - b);
+    for (const sel of [fromSel, toSel]) {
+      if (sel.options.length === 1) sel.insertAdjacentHTML("beforeend", years.map((y) => `<option value="${y}">${y}年</option>`).join(""));
+    }
+    fromSel.value = s.filters.from || "";
+    toSel.value = s.filters.to || "";
+    // a year the archive lacks still counts as the URL says it
+    for (const [sel, v] of [[fromSel, s.filters.from], [toSel, s.filters.to]]) {
+      if (v && sel.value !== v) { sel.insertAdjacentHTML("beforeend", `<option value="${esc(v)}">${esc(v)}年</option>`); sel.value = v; }
+    }
+    const ranged = Boolean(s.filters.from || s.filters.to);
+    undatedBox.checked = s.filters.undated ? s.filters.undated === "1" : !ranged;
   };
   const href = (s) => {
     const p = new URLSearchParams();
@@ -234,7 +293,7 @@ function searchPage() {
     const { hits, terms } = current;
     const slice = hits.slice(shown, shown + PAGE);
     shown += slice.length;
-    const html = await Promise.all(slice.map((h) => renderHit(e, h, terms)));
+    const html = await Promise.all(slice.map((h) => renderHit(e, h, terms, current.query)));
     list.insertAdjacentHTML("beforeend", html.join(""));
     moreBtn.hidden = shown >= hits.length;
   }
@@ -245,6 +304,9 @@ function searchPage() {
     input.value = s.q;
     sortSel.value = s.sort;
     const e = await engine();
+    await e.columns();
+    if (mine !== seq) return;
+    showRange(e, s);
     const active = Object.keys(s.filters).length;
     if (!e.terms(s.q).length && !active) {
       status.textContent = "输入词语，或在左侧选择年份、地区、类别、单位浏览。";
@@ -257,7 +319,7 @@ function searchPage() {
     const result = await e.search(s.q, { filters: s.filters, sort: s.sort });
     const first = await e.resolve(result, PAGE);
     if (mine !== seq) return;
-    current = { hits: first.verified, terms: result.terms };
+    current = { hits: first.verified, terms: result.terms, query: s.q };
     shown = 0;
     list.innerHTML = "";
     await showMore(e);
@@ -267,7 +329,7 @@ function searchPage() {
       const rest = await e.resolve({ ...result, hits: result.hits.slice(first.next) });
       if (mine !== seq) return;
       current.hits = first.verified.concat(rest.verified);
-      if (s.sort !== "year") current.hits.sort((a, b) => b.head - a.head || b.score - a.score || a.id - b.id);
+      e.order(current.hits, s.sort);
       status.textContent = `找到 ${current.hits.length} 篇`;
       moreBtn.hidden = shown >= current.hits.length;
     } else {
@@ -286,6 +348,8 @@ function searchPage() {
   form.addEventListener("submit", (ev) => { ev.preventDefault(); go({ ...state(), q: input.value }); });
   input.addEventListener("input", debounce(() => go({ ...state(), q: input.value }, true), 250));
   sortSel.addEventListener("change", () => go({ ...state(), sort: sortSel.value }));
+  for (const sel of [fromSel, toSel]) sel.addEventListener("change", () => go(withYears(state())));
+  undatedBox.addEventListener("change", () => go(withUndated(state())));
   moreBtn.addEventListener("click", async () => showMore(await engine()));
   window.addEventListener("popstate", render);
   render();
