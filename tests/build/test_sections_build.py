@@ -26,7 +26,7 @@ def test_a_report_page_has_its_sections_in_a_table_of_contents_with_stable_ancho
     assert project.build().returncode == 0
     html = project.page("reports/2015/a")
     assert _names(html) == ["yi-zhu-yao-gong-zuo", "yi-ke-pu-gong-zuo", "er-cun-zai-wen-ti"]
-    toc = html[html.index('data-md-type="toc"'):]
+    toc = html[html.index('class="archive-toc"'):]
     for anchor in _anchors(html):
         assert f'href="#{anchor}"' in toc
     # a section added above leaves the others' anchors as they were

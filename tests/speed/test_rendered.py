@@ -71,7 +71,7 @@ def test_reused_bodies_give_the_same_site_and_edits_are_rendered_afresh(tmp_path
         assert [name for name in plain if site[name] != plain[name]] == []  # byte for byte
 
     page = warm["reports/2016/headings/index.html"].decode()
-    assert 'class="md-skip"' in page and "二、下一步打算" in page.split('data-md-type="toc"')[1]
+    assert 'class="md-skip"' in page and "二、下一步打算" in page.split('class="archive-toc"')[1]
     raw = warm["reports/2016/raw/index.html"].decode()
     assert "<b>加粗</b>" in raw and "onclick" not in raw  # sanitised again in the second build
 

@@ -37,7 +37,7 @@ def test_every_page_from_a_shell_is_what_material_renders(tmp_path):
 
     page = project.page("reports/2016/headings")
     assert re.search(r'<a href="#([^"]+)" class="md-skip">', page)
-    toc = page.split('data-md-type="toc"')[1].split("</nav>")[0]
+    toc = page.split('class="archive-toc"')[1].split("</nav>")[0]
     assert "一、总体情况" in toc and "二、下一步打算" in toc
     markup = project.page("reports/2016/markup")
     assert "<title>标题含 &lt;b&gt; &amp; &#34;引号&#34; - " in markup

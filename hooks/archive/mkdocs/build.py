@@ -11,9 +11,10 @@ import logging
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 
 from .. import speed as speedups
+from ..assets import names_source_map, unused_theme_file, without_source_map
 from ..catalogue import Catalogue, load_catalogue
 from ..export import PageDates, public_files
 from ..export.history import FileHistory, git_history
@@ -48,6 +49,8 @@ class ArchiveBuild:
         # The sitemap is written with the exports, with each page's real dates: MkDocs' own one
         # (build date) is neither rendered (here) nor copied as a file (GeneratedPages.add).
         config.theme.static_templates.discard("sitemap.xml")
+        # The icons every page draws by reference (docs/overrides/assets/icons.svg)
+        config.theme.static_templates.add("assets/icons.svg")
         self.site_dir, self.docs_dir = Path(config.site_dir), Path(config.docs_dir)
         self.site_info = SiteInfo(config.site_name or "", _with_slash(config.site_url or ""))
         self.pages = GeneratedPages()
@@ -98,7 +101,8 @@ class ArchiveBuild:
 
     def add_pages(self, files: Files, config, dirty: bool) -> Files:
         """Report and listing pages; then the exports' job, and the page files made ahead."""
-        files = self.files = self.pages.add(files, self.catalogue, self.settings.reports_dir, config, self.speed)
+        files = self.files = self.pages.add(_used_theme_files(files, config), self.catalogue,
+                                            self.settings.reports_dir, config, self.speed)
         if not self.is_preview_rebuild:
             self.start_exports(files, config)
         self.speed.page_files(files, dirty)
@@ -130,7 +134,7 @@ class ArchiveBuild:
         """Report text is untrusted: every report page's HTML is sanitised, however it was made."""
         if not self.pages.is_report(page):
             return html
-        html = sanitize_html(html)
+        html = sanitize_html(html, page.url)
         # The sanitiser prefixed the body's ids (user-content-…): so are the page's records of them
         prefix_toc(page.toc)
         if page.present_anchor_ids is not None:
@@ -162,6 +166,22 @@ class ArchiveBuild:
         self.speed.finish(full_build=self.preview is None)
         if self.preview:
             self.preview.builds += 1
+
+
+def _used_theme_files(files: Files, config) -> Files:
+    """The theme's files without those no page uses (archive/assets.py), and its minified
+    files without the comment naming a source map that is not published."""
+    for file in list(files):
+        if file.generated_by is not None or file.is_documentation_page():
+            continue
+        if unused_theme_file(file.dest_uri):
+            files.remove(file)
+        elif names_source_map(file.dest_uri):
+            text = file.content_string
+            if without_source_map(text) != text:
+                files.remove(file)
+                files.append(File.generated(config, file.src_uri, content=without_source_map(text)))
+    return files
 
 
 def _with_slash(url: str) -> str:
