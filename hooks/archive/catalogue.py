@@ -11,6 +11,7 @@ import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .accounting import docs_report_problems, ignored_report_problems
 from .regions import Division, RegionTree, region_tree
 from .links import link_problems
 from .files import hidden_reports, read_report_file, report_files, shown_path
@@ -191,7 +192,10 @@ def load_catalogue(settings: ArchiveSettings, regions: RegionTree | None = None,
         problems.append(Problem(shown_path(path, project_dir), None, "file name",
                                 "is hidden (a name starting with '.' is never published)",
                                 "rename the file or its folder so that no part starts with '.', or mark it draft: true"))
-    for path in report_files(root):
+    files = report_files(root)
+    problems += ignored_report_problems(files, root, project_dir)
+    problems += docs_report_problems(project_dir / "docs", project_dir, root)
+    for path in files:
         source_path = path.relative_to(root).as_posix()
         shown = shown_path(path, project_dir)
         problem = _check_location(path, root, source_path, shown)

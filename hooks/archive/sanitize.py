@@ -7,9 +7,22 @@ Ids and names in a report's HTML come from its text (raw HTML, `{#id}` attribute
 each one is prefixed with `user-content-` (as GitHub does): no report can take the id of an
 element of the page around it (`__config`, the citation box …). In-report links `href="#x"`
 get the same prefix, so they keep working; `prefix_toc` does it for the page's table of contents.
+A link to a section of another report (`../2014/x/#yi`, as MkDocs writes `../2014/x.md#yi`) gets
+it too, when `sanitize_html` is told the page's URL.
+
+The site makes no request to another host, and no report can make it make one: an image is kept
+only with a source on the site itself (`local_source`; the validator names the line of any
+other, links.py), every tag that loads something else (iframe, object, embed, link, style, svg,
+video …) and the `style` attribute are dropped, and report HTML carries no `class`, so that no
+script of the page acts on it (Material fetches a diagram library from unpkg.com for any
+`pre.mermaid`).
 """
 
 from __future__ import annotations
+
+import contextvars
+import posixpath
+import re
 
 import nh3
 
@@ -19,7 +32,7 @@ _TAGS = {
     "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul",
 }
 _ATTRIBUTES = {
-    "*": {"id", "class", "title", "lang"},
+    "*": {"id", "title", "lang"},
     "a": {"href"},
     "img": {"src", "alt", "width", "height"},
     "td": {"colspan", "rowspan", "align"},
@@ -38,12 +51,48 @@ def prefixed(name: str) -> str:
     return name if name.startswith(ID_PREFIX) else ID_PREFIX + name
 
 
+REPORTS_PREFIX = "reports/"
+"""Where report pages live on the site (urls.py): their ids are prefixed, so are links to them."""
+_PAGE_URL: contextvars.ContextVar[str | None] = contextvars.ContextVar("archive_sanitize_page_url", default=None)
+"""The URL of the page being sanitised (the attribute filter's only context)."""
+
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+_URL_EDGES = "".join(map(chr, range(0x21)))
+"""C0 controls and space: a browser strips them from both ends of a URL."""
+
+
+def _as_browser_reads(url: str) -> str:
+    """A URL as a browser's URL parser sees it: ends stripped, tabs and newlines inside removed,
+    backslashes read as slashes (so `\\\\host/x` and `/<TAB>/host/x` are `//host/x`)."""
+    return re.sub("[\t\n\r]", "", url.strip(_URL_EDGES)).replace("\\", "/")
+
+
+def local_source(url: str) -> bool:
+    """Does loading `url` from a page of the site stay on the site? Relative and `/…` paths do;
+    anything with a scheme (`https:`, `data:`) or a host (`//host/…`) does not."""
+    url = _as_browser_reads(url)
+    return bool(url) and not _SCHEME.match(url) and not url.startswith("//")
+
+
+def _fragment_target_is_report(path: str) -> bool:
+    """Is the relative link `path#…` of the page being sanitised a link to a report page?"""
+    page_url = _PAGE_URL.get()
+    if page_url is None or _SCHEME.match(path) or path.startswith(("/", "\\")):
+        return False
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(page_url), path.split("?", 1)[0]))
+    return target.startswith(REPORTS_PREFIX)
+
+
 def _attribute(element: str, attribute: str, value: str) -> str | None:
     if attribute in _NAMED:
         value = value.strip()
         return prefixed(value) if value else None
-    if attribute == "href" and value.startswith("#") and len(value) > 1:
-        return "#" + prefixed(value[1:])
+    if attribute == "src":
+        return value if local_source(value) else None
+    if attribute == "href" and "#" in value:
+        path, _, fragment = value.partition("#")
+        if fragment and (not path or _fragment_target_is_report(path)):
+            return f"{path}#{prefixed(fragment)}"
     return value
 
 
@@ -62,13 +111,19 @@ def _ordered(value):
     return value
 
 
-RULES = f"{_ordered(_OPTIONS)!r} ids:{ID_PREFIX} nh3 {nh3.__version__}"
+RULES = f"{_ordered(_OPTIONS)!r} ids:{ID_PREFIX} src:local-only nh3 {nh3.__version__}"
 """What the sanitiser's output depends on besides its input (part of rendered.py's cache keys)."""
 
 
-def sanitize_html(html: str) -> str:
-    """Keep Markdown's own markup; drop scripts, event handlers, styles, frames and unsafe URLs."""
-    return _CLEANER.clean(html)
+def sanitize_html(html: str, page_url: str | None = None) -> str:
+    """Keep Markdown's own markup; drop scripts, event handlers, styles, frames, classes, unsafe
+    URLs and images from other hosts. `page_url` (`reports/2015/a/`) is the page's own URL: links
+    from it to a section of another report get that report's prefixed anchor."""
+    token = _PAGE_URL.set(page_url)
+    try:
+        return _CLEANER.clean(html)
+    finally:
+        _PAGE_URL.reset(token)
 
 
 def prefix_toc(toc) -> None:

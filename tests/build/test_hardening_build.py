@@ -34,6 +34,10 @@ def _write_catalogue_cases(project, tmp_path) -> dict[str, tuple[str, str]]:
     project.write("2015/missing-image.md", report(body="正文。\n\n![图](img/a.png)\n"))
     project.write("2015/missing-report.md", report(body="正文。\n\n[2013年总结](../2013/x.md)\n"))
     project.write("2015/link-to-draft.md", report(body="正文。\n\n[草稿](../2014/wip.md)\n"))
+    project.write("2015/external-image.md", report(body="正文。\n\n![图](https://evil.example/a.png)\n"))
+    project.write("2015/external-raw-image.md", report(body='正文。\n\n<p><img src="//evil.example/a.png"></p>\n'))
+    project.write("2015/missing-section.md", report(body="正文。\n\n[见](../2014/target.md#bu-cun-zai)\n"))
+    project.write("2015/missing-own-section.md", report(body="正文。\n\n[见](#bu-cun-zai)\n\n## 一、主要工作\n"))
     project.write("2015/.hidden.md", report())
     project.write(".folder/y.md", report())
     (project.reports / "2015" / "dangling.md").symlink_to(tmp_path / "gone.md")
@@ -43,6 +47,10 @@ def _write_catalogue_cases(project, tmp_path) -> dict[str, tuple[str, str]]:
         "missing image": ("reports/2015/missing-image.md:10", "body"),
         "missing report": ("reports/2015/missing-report.md:10", "body"),
         "link to a draft": ("reports/2015/link-to-draft.md:10", "body"),
+        "image on another host": ("reports/2015/external-image.md:10", "body"),
+        "raw image on another host": ("reports/2015/external-raw-image.md:10", "body"),
+        "missing section of another report": ("reports/2015/missing-section.md:10", "body"),
+        "missing section of the report": ("reports/2015/missing-own-section.md:10", "body"),
         "hidden file": ("reports/2015/.hidden.md", "file name"),
         "hidden folder": ("reports/.folder/y.md", "file name"),
         "dangling symlink": ("reports/2015/dangling.md", "file"),
@@ -91,16 +99,22 @@ def test_pathological_markdown_is_refused_fast(project):
 
 
 def test_links_between_reports_resolve_from_the_reports_file(project):
-    """`[2014年总结](../2014/x.md)` links to that report's page; the strict build passes."""
-    project.write("2014/x.md", report(year="2014", title="2014年总结"))
-    project.write("2015/a.md", report(body="正文，见[2014年总结](../2014/x.md)与[同年](b.md#yi-zhu-yao)。\n"))
+    """`[2014年总结](../2014/x.md)` links to that report's page, and `b.md#x` to the section of
+    `b` (its id is prefixed user-content-, so is the link); the strict build passes."""
+    project.write("2014/x.md", report(year="2014", title="2014年总结", body="## 一、主要工作\n\n正文。\n"))
+    project.write("2015/a.md", report(body="正文，见[2014年总结](../2014/x.md)与[同年](b.md#yi-zhu-yao)，"
+                                       "[上年的主要工作](../2014/x.md#yi-zhu-yao-gong-zuo)，"
+                                       "[复制来的](../2014/x.md#user-content-yi-zhu-yao-gong-zuo)。\n"))
     project.write("2015/b.md", report(title="另一份", body="## 一、主要 {#yi-zhu-yao}\n\n正文。\n"))
     validated = project.validate()
     assert validated.returncode == 0, validated.stdout
     built = project.build()
     assert built.returncode == 0, built.stderr
     page = project.page("reports/2015/a")
-    assert 'href="../../2014/x/"' in page and 'href="../b/#yi-zhu-yao"' in page
+    assert 'href="../../2014/x/"' in page and 'href="../b/#user-content-yi-zhu-yao"' in page
+    assert page.count('href="../../2014/x/#user-content-yi-zhu-yao-gong-zuo"') == 2
+    assert 'id="user-content-yi-zhu-yao-gong-zuo"' in project.page("reports/2014/x")
+    assert 'id="user-content-yi-zhu-yao"' in project.page("reports/2015/b")
 
 
 def test_units_that_could_share_a_url_do_not(project):
@@ -139,7 +153,8 @@ def test_toc_links_match_prefixed_headings(project, speedups):
     assert built.returncode == 0, built.stderr
     page = project.page("reports/2015/a")
     ids = set(re.findall(r'<h2 id="([^"]+)"', page))
-    toc = set(re.findall(r'<a href="#([^"]+)" class="md-nav__link"', page))
+    toc_block = re.search(r'<details class="archive-toc">(.*?)</details>', page, re.S).group(1)
+    toc = set(re.findall(r'<a href="#([^"]+)"', toc_block))
     assert ids and all(i.startswith("user-content-") for i in ids if i not in ("cite", "similar", "same-unit"))
     assert {t for t in toc if t.startswith("user-content-")} == {i for i in ids if i.startswith("user-content-")}
 
@@ -165,3 +180,35 @@ def test_validator_checks_a_file_outside_the_archive(project, tmp_path):
     result = project.validate(str(loose))
     assert result.returncode == 1
     assert "new.md:4: year: '20xx' is not a year" in result.stdout
+
+
+def test_reports_the_archive_would_never_publish_or_publish_unchecked(project):
+    """A report git ignores, and reports put in docs/ (at a report's path, or anywhere with a
+    report's front matter): the validator and the strict build name each file, nothing more."""
+    import shutil
+    import subprocess
+
+    from conftest import ROOT
+
+    docs = project.path / "docs"
+    docs.unlink()
+    shutil.copytree(ROOT / "docs", docs, symlinks=True)  # a docs/ of the test's own
+    project.write("2015/good.md", report())
+    project.write("2015/copy.bak.md", report(title="备份"))
+    (project.path / ".gitignore").write_text("site/\n*.bak.md\n", encoding="utf-8")
+    (docs / "reports" / "2016").mkdir(parents=True)
+    (docs / "reports" / "2016" / "misplaced.md").write_text(report(year="2016"), encoding="utf-8")
+    (docs / "notes.md").write_text(report(title="写在docs里的报告"), encoding="utf-8")
+    subprocess.run(["git", "init", "-q", "."], cwd=project.path, check=True)
+
+    validated, built = project.validate(), project.build()
+    assert validated.returncode == 1 and built.returncode != 0
+    assert "Traceback" not in validated.stdout + validated.stderr + built.stderr
+    expected = ["reports/2015/copy.bak.md: file: is ignored by git (.gitignore:2: *.bak.md)",
+                "docs/reports/2016/misplaced.md: file: is a page under docs/reports/",
+                "docs/notes.md: file: has a report's front matter (category, unit, year)"]
+    for line in expected:
+        assert any(l.strip().startswith(line) for l in validated.stdout.splitlines()), validated.stdout
+        assert any(l.strip().startswith(line) for l in built.stderr.splitlines()), built.stderr[-3000:]
+    problems = [l for l in validated.stdout.splitlines() if ": file: " in l]
+    assert len(problems) == 3, validated.stdout

@@ -169,3 +169,90 @@ def test_long_unit_names_give_bounded_unique_slugs():
     slugs = unique_slugs([long_a, long_b, "遵义市科协"])
     assert all(len(s) <= MAX_SLUG_CHARS for s in slugs.values())
     assert len(set(slugs.values())) == 3 and slugs["遵义市科协"] == pinyin_slug("遵义市科协")
+
+
+# ---- the sanitiser: a report makes the page load nothing from another host ---------------------
+
+# Every way we know of that HTML can make a browser fetch something; each names evil.example.
+FETCHING_HTML = {
+    "img https": '<img src="https://evil.example/a.png" alt="图">',
+    "img http upper case": '<img src="HTTP://evil.example/a.png">',
+    "img protocol-relative": '<img src="//evil.example/a.png">',
+    "img entity slashes": '<img src="&#47;&#47;evil.example/a.png">',
+    "img tab inside": '<img src="/&#9;/evil.example/a.png">',
+    "img newline inside": '<img src="/\n/evil.example/a.png">',
+    "img backslashes": '<img src="\\\\evil.example/a.png">',
+    "img slash backslash": '<img src="/\\evil.example/a.png">',
+    "img leading space": '<img src=" //evil.example/a.png">',
+    "img data": '<img src="data:image/svg+xml,<svg xmlns=\'http://www.w3.org/2000/svg\'><image href=\'https://evil.example/x\'/></svg>">',
+    "srcset": '<img src="a.png" srcset="https://evil.example/a.png 2x">',
+    "picture source": '<picture><source srcset="https://evil.example/a.webp"><img src="a.png"></picture>',
+    "iframe": '<iframe src="https://evil.example/"></iframe>',
+    "object": '<object data="https://evil.example/x.swf"></object>',
+    "embed": '<embed src="https://evil.example/x.swf">',
+    "link stylesheet": '<link rel="stylesheet" href="https://evil.example/x.css">',
+    "link prefetch": '<link rel="prefetch" href="https://evil.example/x">',
+    "meta refresh": '<meta http-equiv="refresh" content="0;url=https://evil.example/">',
+    "base": '<base href="https://evil.example/">',
+    "style element": '<style>@import "https://evil.example/x.css"; p{background:url(https://evil.example/b.png)}</style>',
+    "style attribute": '<p style="background-image:url(https://evil.example/b.png)">字</p>',
+    "svg use": '<svg><use href="https://evil.example/s.svg#a"></use></svg>',
+    "svg image": '<svg><image xlink:href="https://evil.example/a.png"></image></svg>',
+    "video poster": '<video poster="https://evil.example/p.png" src="https://evil.example/v.mp4"></video>',
+    "audio": '<audio src="https://evil.example/a.mp3" autoplay></audio>',
+    "track": '<video><track src="https://evil.example/t.vtt"></video>',
+    "script": '<script src="https://evil.example/x.js"></script>',
+    "form action": '<form action="https://evil.example/"><input type="image" src="https://evil.example/i.png"></form>',
+    "table background": '<table background="https://evil.example/t.png"><tr><td background="https://evil.example/c.png">格</td></tr></table>',
+    "body background": '<body background="https://evil.example/b.png">',
+    "a ping": '<a href="x.md" ping="https://evil.example/p">链</a>',
+    "mermaid class": '<pre class="mermaid">graph TD; A--&gt;B</pre>',
+    "math class": '<div class="arithmatex">\\(x\\)</div>',
+    "mermaid id": '<div id="mermaid">clobbers the global Material tests</div>',
+}
+
+
+def _attributes(html: str) -> list[tuple[str, str, str]]:
+    """(tag, attribute, value) of every attribute in `html`, read by Python's HTML parser."""
+    from html.parser import HTMLParser
+
+    found = []
+
+    class Scan(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            found.extend((tag, name, value or "") for name, value in attrs)
+
+    scan = Scan(convert_charrefs=True)
+    scan.feed(html)
+    scan.close()
+    return found
+
+
+@pytest.mark.parametrize("name", sorted(FETCHING_HTML))
+def test_sanitised_report_html_fetches_nothing_from_another_host(name):
+    html = sanitize_html("<p>正文</p>\n" + FETCHING_HTML[name] + "\n<p>结尾</p>", "reports/2015/a/")
+    for tag, attribute, value in _attributes(html):
+        assert attribute not in ("class", "style", "srcset", "poster", "data", "background", "ping", "action"), html
+        if attribute == "src":
+            assert "evil" not in value and ":" not in value and not value.lstrip().startswith(("//", "/\\", "\\")), html
+        if "evil" in value:
+            assert (tag, attribute) == ("a", "href"), f"{name}: {html}"
+    assert "<style" not in html and "<script" not in html and "url(" not in html
+    assert 'id="mermaid"' not in html  # a global `mermaid` element would make Material fetch it
+    assert "正文" in html and "结尾" in html
+
+
+@pytest.mark.parametrize("source", ["img/a.png", "../../images/a.png", "/assets/a.png", "a%20b.png"])
+def test_images_of_the_site_keep_their_source(source):
+    html = sanitize_html(f'<img src="{source}" alt="图">')
+    assert ("img", "src", source) in _attributes(html)
+
+
+def test_links_to_a_section_of_another_report_get_its_prefix():
+    html = sanitize_html('<a href="../../2014/x/#yi">甲</a><a href="../b/#user-content-er">乙</a>'
+                         '<a href="../../../editors/#yi-xin-zeng">指南</a><a href="https://example.org/x/#yi">外</a>'
+                         '<a href="#san">本篇</a>', page_url="reports/2015/a/")
+    hrefs = [value for tag, name, value in _attributes(html) if name == "href"]
+    assert hrefs == ["../../2014/x/#user-content-yi", "../b/#user-content-er", "../../../editors/#yi-xin-zeng",
+                     "https://example.org/x/#yi", "#user-content-san"]
+    assert sanitize_html(html, page_url="reports/2015/a/") == html
