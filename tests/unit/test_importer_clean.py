@@ -58,3 +58,14 @@ def test_fuzz_importer_cleaning_keeps_or_accounts_for_every_line(text):
         assert len(line.text) <= len(original[line.no - 1].rstrip())
     for removed in cleaned.removed:
         assert 1 <= removed.no <= len(original)
+
+
+def test_a_page_title_naming_a_kind_of_report_is_not_a_site_name(tmp_path):
+    # a page repeats its title (`…工作总结范文`) around the text: the heading, not the site's name
+    raw = tmp_path / "page.txt"
+    raw.write_text("县科技局植保工作总结范文\n\n今年以来，我局认真开展植保服务，全年举办培训班十二期，培训农民一千余人次。\n\n"
+                   "县科技局植保工作总结范文\n\n一、主要工作\n\n全年推广新机具三百台，成效明显。\n\n好范文网 欢迎阅读\n", encoding="utf-8")
+    report = dry_json(tmp_path, raw)[0]
+    assert [r["title"] for r in report["reports"]] == ["县科技局植保工作总结范文"]
+    assert report["reports"][0]["unit"] == "县科技局"
+    assert "好范文网 欢迎阅读" in report["removed_lines"]

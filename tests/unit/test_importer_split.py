@@ -17,3 +17,11 @@ def test_reports_split_out_of_each_seed(seeds_json, prefix, count):
 def test_boundaries_match_truth(seeds_json, prefix):
     starts = [r["start_line"] for r in seeds_json[prefix]["reports"]]
     assert starts == [t["start"] for t in TRUTH[prefix]]
+
+
+def test_a_title_naming_a_plan_as_its_second_kind_is_cut_from_its_line():
+    from archive.importer.split import glued_heading
+
+    line = "科技局2022年上半年工作总结和下半年工作方案 上半年，县科技局在县委的领导下扎实推进各项工作。"
+    assert glued_heading(line) == "科技局2022年上半年工作总结和下半年工作方案"
+    assert glued_heading("科技局2022年工作要点和措施安排，全年抓好以下工作：一是加强项目管理。") is None

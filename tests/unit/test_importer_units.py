@@ -44,3 +44,18 @@ def test_function_words_before_a_name_in_the_opening_are_dropped():
 def test_no_unit_is_none_with_a_note():
     found = find_unit(None, lines("今年以来，在上级的关心下，各项工作顺利推进，取得了较好成绩。", *BODY))
     assert found.value is None and "null" in found.note
+
+
+def test_a_title_run_into_the_first_line_gives_way_to_the_openings_own_name():
+    # the heading cut from the first line is the page's title; the opening names the body itself
+    body = lines("上半年，宁安市科技局在市委、市政府的正确领导下，扎实推进各项重点工作，现将半年工作汇报如下：", *BODY)
+    assert find_unit("市科技局2022年上半年工作总结和下半年工作方案", body, glued=True).value == "宁安市科技局"
+    assert find_unit("市科技局2022年上半年工作总结和下半年工作方案", body).value == "市科技局"  # a heading of its own
+
+
+@pytest.mark.parametrize("opening, unit", [
+    ("一年来，我县老科协在县委的领导下，认真组织老科技工作者开展科普活动。", "县老科协"),  # 我县… is the county's
+    ("今年，我市妇联在市委的领导下，积极开展各项活动，取得了较好成绩。", None),       # 妇联 is no unit suffix
+])
+def test_our_county_before_a_name_is_the_countys(opening, unit):
+    assert find_unit(None, lines(opening, *BODY)).value == unit

@@ -102,6 +102,8 @@ _SITE_WORDS = re.compile(
 _URL = re.compile(r"https?://|www\.|\.(com|cn|net|org)\b", re.I)
 _SITE_NAME = re.compile(r"^\S{1,12}(网|库|站|文库|范文)(\s|$|/)")
 _NOTICE = re.compile(r"文档为\S*格式|下载|版权|转载|copyright|©|保存到|打印本文|复制本文|本文由|全文阅读|上一篇|下一篇|相关推荐|点击查看", re.I)
+_REPORT_TITLE = re.compile(r"(?:总结|小结|计划|规划|报告|汇报|述职|要点|方案)\S{0,2}范文$")
+"""A page's title naming a kind of report (`市科技局…工作总结范文`): the report's heading, not a site's name."""
 _STRAY_KEYWORD = frozenset({"总结", "计划", "范文", "大全", "精选"})
 
 
@@ -130,7 +132,7 @@ def chrome_reason(line: Line) -> str | None:
         return "page header (time, source, author)"
     if _URL.search(s) and short:
         return "site name or URL"
-    if _SITE_NAME.match(s) and short and not re.search(r"[，。；,;]", s) and site_hits:
+    if _SITE_NAME.match(s) and short and not re.search(r"[，。；,;]", s) and site_hits and not _REPORT_TITLE.search(s):
         return "site name"
     if _NOTICE.search(s) and len(s) <= 30 and not re.search(r"[，。；]", s):
         return "download or copyright notice"

@@ -90,7 +90,9 @@ class Describer:
         (in a compilation the title names the collection)."""
         traditional_text = _is_traditional(lines)
         heading, body = self._heading(lines, marker_title, compilation_title)
-        unit = find_unit(heading, body)
+        # a heading cut from the first line leaves that line's rest as the body's first line
+        glued = bool(heading and body and lines) and body[0] is not lines[0] and body[0].no == lines[0].no
+        unit = find_unit(heading, body, glued)
         if unit.value is None and compilation_title and not heading and only_report:
             from_page = find_unit(compilation_title, [])
             if from_page.value is not None:

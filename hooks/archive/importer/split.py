@@ -383,7 +383,7 @@ def _is_heading(s: str) -> bool:
     return 6 <= len(s) and is_title_like(s, 30) and not _COMPILATION_WORDS.search(s) and bool(re.search(r"(工作|科技|科协)?(总结|计划|报告|汇报|述职)\S{0,4}$", s))
 
 
-_GLUED = re.compile(r"^(?P<title>[^\s，。,；：:]{2,30}?(工作总结|工作计划|工作报告|工作汇报|述职报告|总结|计划))(\s+|(?=\d{2}|[xX_＿*]{2}|今年|上半年|下半年|一年来|本年))")
+_GLUED = re.compile(r"^(?P<title>[^\s，。,；：:]{2,30}?(工作总结|工作计划|工作报告|工作汇报|述职报告|总结|计划|工作方案|工作打算|工作安排|工作要点))(\s+|(?=\d{2}|[xX_＿*]{2}|今年|上半年|下半年|一年来|本年))")
 
 
 def _glued_heading(s: str) -> bool:

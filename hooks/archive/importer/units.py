@@ -15,9 +15,11 @@ from .patterns import (ANON_IN_NAME, DATE_LINE, GENERIC, GLUED_SIGNATURE, HEADIN
 _SPACES = re.compile(r"[ \t\u3000\u00a0]+")
 
 
-def find_unit(heading: str | None, body: list[Line]) -> Finding:
+def find_unit(heading: str | None, body: list[Line], glued: bool = False) -> Finding:
     """The issuing body as the report names itself: in its heading, its opening or its signature;
-    else the body its text makes the subject of its work (unsure)."""
+    else the body its text makes the subject of its work (unsure). `glued`: the heading was run
+    into the first line (`科技局2021年工作总结 上半年，县科技局在县委…`), often a website's title
+    for the page, so the opening's own name for the body comes first."""
     candidates: list[tuple[str, str]] = []  # (name, where)
     if heading:
         # a heading may open with a separator or masking marks (`--机车厂科协…`, `__县科协…`)
@@ -40,10 +42,13 @@ def find_unit(heading: str | None, body: list[Line]) -> Finding:
             m = pattern.search(s[:120])
             if m:
                 candidates.append((text[m.start("unit") : m.end("unit")], "opening"))
+    if glued:
+        candidates.sort(key=lambda c: c[1] != "opening")
     candidates.extend((name, "signature") for name in _signature_units(body))
     cleaned = []
     for name, where in candidates:
-        name = _without_function_words(re.sub(r"^(我|本)(?=[乡镇村厂校局])", "", name))
+        # `我县老科协` is the county's 老科协: 县老科协; `我局`, `本校` are the body itself
+        name = _without_function_words(re.sub(r"^(我|本)(?=[县市区旗乡镇村厂校局])", "", name))
         if len(name) >= 2:
             cleaned.append((name, where))
     good = [c for c in cleaned if not GENERIC.match(simplified(c[0])) and not ANON_IN_NAME.search(c[0])]
