@@ -157,7 +157,7 @@ def tree_pss_kb(pid: int) -> int:
 class TreeMemory:
     """Samples the memory of a process tree every `interval` seconds; `peak_mb` is the largest sum."""
 
-    def __init__(self, pid: int, interval: float = 0.05):
+    def __init__(self, pid: int, interval: float = 0.25):
         self.pid, self.interval, self.peak_kb = pid, interval, 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
