@@ -161,6 +161,10 @@ class RegionTree:
             raise RegionError(f"ambiguous region {text!r}", chosen)
         return chosen[0]
 
+    def known(self, name: str) -> bool:
+        """Some division, current or historical, has this name (a quick test before `resolve`)."""
+        return name in self._by_name
+
     def _named(self, name: str) -> list[Division]:
         return list(self._by_name.get(name, ()))
 

@@ -107,3 +107,17 @@ def test_the_first_kind_a_heading_names_is_the_reports():
 def test_kind_from_a_title_run_into_the_first_line_or_an_office_holders_account():
     assert _category(None, "县科学技术局2021年度工作总结范文及2022年度工作安排县科学技术局2021年工作总结如下") == "工作总结"
     assert _category(None, "尊敬的领导、各位同事：", "大家好！我是科局的局长，今天向大家汇报我的工作情况。") == "述职报告"
+
+
+def test_a_notice_forwarding_a_summary_is_a_notice():
+    assert _category("县科协关于印发《县科协2022年工作要点》的通知", "各乡镇科协：") == "其他"
+    assert _category("县科协2022年工作要点", "全年工作安排如下。") == "工作计划"
+
+
+def test_an_official_documents_long_title_is_its_heading(tmp_path):
+    raw = tmp_path / "notice.txt"
+    raw.write_text("遵义市老科技工作者协会关于印发《遵义市老科技工作者协会2021年工作总结及2022年工作意见》的通知\n\n"
+                   "各县（市、区）老科协：\n\n现将《2021年工作总结》印发给你们，请结合实际认真贯彻落实。\n", encoding="utf-8")
+    report = dry_json(tmp_path, raw)[0]["reports"][0]
+    assert report["unit"] == "遵义市老科技工作者协会" and report["year"] == 2021
+    assert report["category"] == "其他" and report["region"] == "贵州省/遵义市"

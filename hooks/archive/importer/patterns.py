@@ -37,6 +37,10 @@ DATE_LINE = re.compile(rf"^(?P<y>[\d{PLACEHOLDER[1:-1]}〇零○一二三四五�
 GLUED_SIGNATURE = re.compile(rf"(?P<unit>{UNIT})(?P<date>[\d{PLACEHOLDER[1:-1]}〇零○]{{2,4}}年[\d{PLACEHOLDER[1:-1]}]{{0,2}}月[\d{PLACEHOLDER[1:-1]}]{{0,2}}日)$")
 HEADING_SEPARATOR = re.compile(r"[_＿]{2,}|——|--|—")
 CN_DIGIT = {"〇": "0", "零": "0", "○": "0", "Ｏ": "0", "O": "0", "o": "0", "0": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
+OFFICIAL_TITLE = re.compile(r"^\S{2,60}?关于\S{2,80}?的(?:通知|通报|决定|意见|批复|函|报告|请示)$")
+"""An official document's title, however long: `…协会关于印发《…2021年工作总结…》的通知`."""
+NOTICE_TITLE = re.compile(r"的(?:通知|通报|决定|批复|函)$")
+"""A heading that makes the text a notice (forwarding a summary or plan is not being one)."""
 ANNOUNCE = re.compile(r"(总结|汇报|报告|述职)如下|述职报告")
 SECTION_KIND = re.compile(r"^[一二三四五六七八九十]+\s*[、.．]\s*(\d{4}年|\d{2}[xX_*]{2}年)?(度)?(工作)?(总结|计划|述职)\S{0,2}$")
 

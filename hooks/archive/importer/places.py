@@ -12,6 +12,15 @@ from .finding import FOUND, NOT_STATED, UNSURE, Finding
 from .patterns import GENERIC_PLACES, HAN
 
 
+LONG_FORMS = (("科学技术协会", "科协"), ("科学技术局", "科技局"))
+"""A name's long and short forms: the same body."""
+
+
+def _short(province: str) -> str:
+    """`湖北省` → `湖北`, `广西壮族自治区` → `广西`: how a text names a province."""
+    return re.sub(r"(壮族|回族|维吾尔)?(自治区|特别行政区)$|省$|市$", "", province)
+
+
 class RegionFinder:
     def __init__(self, regions: RegionTree):
         self.regions = regions
@@ -28,27 +37,77 @@ class RegionFinder:
             return Finding(division.path_name, FOUND, note)
         if note:
             return Finding(None, UNSURE, note)
-        m = re.match(r"^(县|市|区|旗|州|盟)(.+)$", s)
+        m = re.match(r"^(省|县|市|区|旗|州|盟)(.+)$", s)
         if m:
             text = "\n".join(line.simple for line in body)
-            named: Counter = Counter()
-            for hit in re.finditer(re.escape(s), text):
-                window = text[max(0, hit.start() - 8) : hit.start() + 1]
-                for k in range(len(window), 1, -1):
-                    place = window[-k:]
-                    if re.fullmatch(rf"{HAN}+", place) and place not in GENERIC_PLACES and self._unique(place):
-                        named[place] += 1
-                        break
-            for place, count in named.most_common(1):
-                if count < 2:
-                    break
-                division, note = self._leading_division(place)
-                if division and len(named) == 1:
-                    return Finding(division.path_name, FOUND,
-                                   f"region: from the text naming the unit {place}{m.group(2)}; check")
+            found = self._named_with_place(m.group(1), m.group(2), text) or self._jurisdiction(m.group(1), text)
+            if found:
+                return found
         return Finding(None, NOT_STATED)
 
+    def _named_with_place(self, level: str, rest: str, text: str) -> Finding | None:
+        """The text writing the unit's name out with its place: `通榆县科协` for `县科协`, and
+        `六盘水市科学技术局` for `市科技局` (long and short forms of a name are one name). The place
+        must be of the unit's level (a 市… is in a X市); one place named once is enough, two
+        different places are none."""
+        forms = {rest} | {rest.replace(short, long) for long, short in LONG_FORMS if short in rest} | \
+            {rest.replace(long, short) for long, short in LONG_FORMS if long in rest}
+        named: Counter = Counter()
+        written: dict[str, str] = {}
+        for form in forms:
+            for hit in re.finditer(re.escape(level + form), text):
+                end = hit.start() + 1  # the place ends with the level's character
+                for k in range(min(8, end), 1, -1):
+                    place = text[end - k : end]
+                    if re.fullmatch(rf"{HAN}+", place) and place not in GENERIC_PLACES and self._unique(place):
+                        named[place] += 1
+                        written.setdefault(place, place + form)
+                        break
+        if len(named) != 1:
+            return None
+        place, count = named.most_common(1)[0]
+        division, _ = self._leading_division(place)
+        if division is None:
+            return None
+        return Finding(division.path_name, FOUND, f"region: from the text naming the unit {written[place]}; check")
+
+    def _jurisdiction(self, level: str, text: str) -> Finding | None:
+        """A unit named only by its level (`省科协`, `区科技局`) serves the one division of that level
+        its text keeps naming (`湖北` for a 省科协 whose text speaks of 湖北 again and again): at least
+        three times, and three times as often as any other of that level. Unsure: check."""
+        if level == "省":
+            counts = Counter({d: len(re.findall(re.escape(_short(d.name)), text)) for d in self.regions.provinces()})
+        elif level in "市县区旗":
+            counts = Counter()
+            for hit in re.finditer(level, text):
+                end = hit.end()
+                for k in range(min(7, end), 2, -1):
+                    place = text[end - k : end]
+                    if place not in GENERIC_PLACES and self._unique(place):
+                        counts[self.regions.resolve(place)] += 1
+                        break
+        else:
+            return None
+        ranked = [(d, c) for d, c in counts.most_common(2) if c]
+        if not ranked or ranked[0][1] < 3 or len(ranked) > 1 and ranked[1][1] * 3 > ranked[0][1]:
+            return None
+        division, count = ranked[0]
+        return Finding(division.path_name, UNSURE, f"region: the unit names only its level ({level}) and the text "
+                                                   f"names {division.name} {count} times; check")
+
+    def is_place(self, name: str) -> bool:
+        """A division's name, one or several (`杭州市`; `新区` and such common nouns are not)."""
+        if name in GENERIC_PLACES or not self.regions.known(name):
+            return False
+        try:
+            self.regions.resolve(name)
+        except RegionError as e:
+            return "ambiguous" in str(e)
+        return True
+
     def _unique(self, name: str) -> bool:
+        if not self.regions.known(name):
+            return False
         try:
             self.regions.resolve(name)
             return True
@@ -62,7 +121,7 @@ class RegionFinder:
         while rest:
             for k in range(min(len(rest), 12), 1, -1):
                 prefix = rest[:k]
-                if prefix in GENERIC_PLACES:
+                if prefix in GENERIC_PLACES or not self.regions.known(prefix):
                     continue
                 try:
                     self.regions.resolve("/".join(path + [prefix]))

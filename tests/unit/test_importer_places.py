@@ -1,0 +1,44 @@
+"""Importer, places (archive.importer.places): a report's region from its unit's own name, the text
+writing that name out with its place, or the one division a unit named only by its level serves."""
+
+from __future__ import annotations
+
+import pytest
+
+from archive.importer.clean import Line
+from archive.importer.finding import FOUND, Finding
+from archive.importer.places import RegionFinder
+from archive.regions import region_tree
+
+
+@pytest.fixture(scope="module")
+def finder():
+    return RegionFinder(region_tree())
+
+
+def region(finder, unit, *texts):
+    return finder.find(Finding(unit, FOUND), [Line(no, t) for no, t in enumerate(texts, start=1)])
+
+
+def test_the_units_name_written_out_once_in_its_long_form(finder):
+    found = region(finder, "市科技局", "一、加强学习", "制定了《遵义市科学技术局普法工作方案》，组织干部学习。")
+    assert found.value == "贵州省/遵义市" and "遵义市科学技术局" in found.note
+
+
+def test_a_place_of_another_level_or_two_places_give_none(finder):
+    # 县科协 is not in a 市; two different counties naming a 县科协 leave it open
+    assert region(finder, "市科协", "学习借鉴桐梓县科协的做法。").value is None
+    assert region(finder, "县科协", "与桐梓县科协、湄潭县科协开展交流，", "走访湄潭县科协一次。").value is None
+
+
+def test_a_unit_named_by_its_level_serves_the_province_its_text_keeps_naming(finder):
+    text = ("围绕湖北高质量发展，服务湖北科技创新，", "举办湖北科技论坛，", "与湖南科协交流一次。")
+    found = region(finder, "省科协", *text)
+    assert found.value == "湖北省" and found.status == "unsure" and "3" in found.note
+    # named twice is not enough; nor a province named as often as another
+    assert region(finder, "省科协", *text[:1]).value is None
+    assert region(finder, "省科协", *text, "湖南湖南湖南").value is None
+
+
+def test_a_place_merely_mentioned_by_a_unit_with_its_own_place_changes_nothing(finder):
+    assert region(finder, "遵义市科协", "赴杭州市、杭州市、杭州市学习。").value == "贵州省/遵义市"
