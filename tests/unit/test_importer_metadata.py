@@ -121,3 +121,9 @@ def test_an_official_documents_long_title_is_its_heading(tmp_path):
     report = dry_json(tmp_path, raw)[0]["reports"][0]
     assert report["unit"] == "遵义市老科技工作者协会" and report["year"] == 2021
     assert report["category"] == "其他" and report["region"] == "贵州省/遵义市"
+
+
+def test_a_kind_word_inside_a_sentence_is_no_title_run_into_the_line():
+    # `各类科技计划项目` is a noun of the sentence, not a 工作计划's title
+    assert _category(None, "全年争取国家、省各类科技计划项目二十项，获资金支持五百万元。") != "工作计划"
+    assert _category(None, "1、某县科协2019年科普惠农指标完成情况报告一、科普宣传。全年开展活动十次。") == "工作报告"

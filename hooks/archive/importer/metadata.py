@@ -29,14 +29,16 @@ DUTY_SPEAKER = re.compile(r"我是\S{0,16}?(?:局长|主席|书记|主任|部长
 
 CATEGORY_RULES = (
     ("述职报告", re.compile(r"述职")),
-    ("工作总结", re.compile(r"总结|小结|回顾|完成情况")),
+    ("工作总结", re.compile(r"总结|小结|回顾|完成情况(?!报告|汇报)")),
     ("工作计划", re.compile(r"计划|规划|打算|要点|安排|设想|方案")),
     ("工作报告", re.compile(r"汇报|报告")),
 )
 """What each kind of report calls itself; in a text naming several (`2021年工作总结和2022年工作计划`),
-the first named is the report's kind (述职 before the 报告 of 述职报告)."""
-GLUED_TITLE = re.compile(r"^[^，。,；;：:！？]{0,40}?(?:总结|小结|完成情况|计划|规划|方案|要点|报告|汇报|述职)")
-"""A first line that opens with a title run into the text (`县科学技术局2021年度工作总结…`)."""
+the first named is the report's kind (述职 before the 报告 of 述职报告); a `完成情况报告` reports
+on what was done: a 工作报告."""
+GLUED_TITLE = re.compile(r"^[^，。,；;：:！？]{0,40}?(?:(?:工作|年度?|季度|月份?|半年)(?:总结|小结|完成情况|计划|规划|方案|要点|报告|汇报)|情况(?:报告|汇报)|述职)")
+"""A first line that opens with a title run into the text (`县科学技术局2021年度工作总结…`): the kind
+word closes a title (工作总结, 年度计划), not a sentence's noun (`争取各类科技计划项目`)."""
 
 TAG_RULES = (
     ("党建", re.compile(r"党建|党支部|党总支|党风廉政|党员")),
