@@ -48,3 +48,13 @@ def test_years_only_mentioned_are_not_the_reports():
 def test_a_text_that_anonymises_its_year_has_none_whatever_a_title_says(heading, opening):
     found = FINDER.find(heading, lines(opening, "一、主要工作"))
     assert found.value is None and "anonymises" in found.note
+
+
+@pytest.mark.parametrize("opening, year", [
+    ("区委：按照安排，现将我区科协工作汇报如下。", None),
+    ("现将一年的科普工作情况总结如下： 一、2012年度开展工作情况 1、认真做好培训", 2012),  # run into the opening
+    ("一、19年工作情况", 2019),                                                        # a two-digit year
+    ("一、98年工作回顾", 1998),
+])
+def test_year_of_the_first_sections_heading(opening, year):
+    assert FINDER.find("区科协工作汇报", lines(opening, "全年开展科普活动十次。")).value == year

@@ -17,6 +17,12 @@ OPENING_WORK_YEAR = re.compile(
 """A year the opening says the report's work belongs to (after a verb of doing or reviewing)."""
 
 
+FIRST_SECTION_YEAR = re.compile(
+    rf"(?:^|如下[：:]?\s*)[一二三四五六七八九十]+\s*[、.．]\s*(?P<y>\d{{4}}|\d{{2}}{PLACEHOLDER}{{2}}|\d{{2}})年(?:度)?"
+    r"(?:开展)?(?:工作)?(?:总结|计划|回顾|情况)")
+"""A year the first section's heading gives the work it reports on."""
+
+
 SITE_TITLE = re.compile(r"范文|精选|大全|合集|汇编|模板|\d+篇")
 """Words of a title a website made for the page rather than the report's own heading."""
 
@@ -39,9 +45,11 @@ class YearFinder:
             m = re.search(rf"我(?:就|代表){UNIT}?(?P<y>\d{{4}}|\d{{2}}{PLACEHOLDER}{{2}}|[_＿]{{2}})年", line.simple)
             if m:
                 stated.append((m.group("y") + "年", "opening"))
-            m = re.match(rf"^[一二三四五六七八九十]+\s*[、.．]\s*(?P<y>(\d{{4}}|\d{{2}}{PLACEHOLDER}{{2}}))年(度)?(工作)?(总结|计划|回顾|情况)", line.simple)
+            # the first section's heading, at the line's start or run into the opening after its
+            # `…如下：` (`一、2009年度开展工作情况`, `一、18年工作情况`)
+            m = FIRST_SECTION_YEAR.search(line.simple[:300])
             if m:
-                stated.append((m.group("y") + "年", "first section heading"))
+                stated.append((self._four_digits(m.group("y")) + "年", "first section heading"))
         for line in body[:2]:
             # the opening paragraph saying which year's work it reports: `圆满完成了二oo九年科协工作目标任务`
             m = OPENING_WORK_YEAR.search(line.simple[:400])
@@ -88,6 +96,12 @@ class YearFinder:
             shown = ", ".join(map(str, mentioned[-3:]))
             return Finding(None, NOT_STATED, f"year: not stated as the report's year; the text mentions {shown}")
         return Finding(None, NOT_STATED, "year: not stated in the text")
+
+    def _four_digits(self, year: str) -> str:
+        """`18` → `2018` (a two-digit year no later than this year's, else the 1900s)."""
+        if not re.fullmatch(r"\d{2}", year):
+            return year
+        return str(2000 + int(year) if 2000 + int(year) <= self.current_year else 1900 + int(year))
 
     def value(self, expression: str) -> int | None:
         m = YEAR.search(expression)
