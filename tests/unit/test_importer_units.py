@@ -59,3 +59,21 @@ def test_a_title_run_into_the_first_line_gives_way_to_the_openings_own_name():
 ])
 def test_our_county_before_a_name_is_the_countys(opening, unit):
     assert find_unit(None, lines(opening, *BODY)).value == unit
+
+
+def test_the_speaker_of_a_duty_report_names_the_body_they_lead():
+    body = lines("尊敬的各位领导：", "大家好！我是农科局的局长，下面向大家汇报一年来的工作。", *BODY)
+    assert find_unit(None, body).value == "农科局"
+
+
+@pytest.mark.parametrize("heading, unit", [
+    ("国家统计局2020年工作总结", "国家统计局"),   # a body whose name ends in no suffix the patterns know
+    ("共青团中央2020年工作总结", "共青团中央"),
+])
+def test_an_organisation_jieba_tags_in_the_heading_is_the_unit_unsure(heading, unit):
+    found = find_unit(heading, lines(*BODY))
+    assert (found.value, found.status) == (unit, "unsure") and "check" in found.note
+
+
+def test_no_organisation_tag_no_unit():
+    assert find_unit("年度工作总结", lines("全年工作顺利推进，成效明显。", *BODY)).value is None

@@ -23,6 +23,9 @@ OPENING_UNIT = (
                r"(?:在|认真|坚持|紧紧|紧密|始终|全面|积极|按照|根据|围绕|以|深入|不断|坚定|着力|主动|努力|切实|团结)"),
     # a title run into the first line: `县科学技术局2021年度工作总结…`
     re.compile(rf"^(?P<unit>{UNIT})(?:{TIME})?\S{{0,12}}?(?:工作)?(?:总结|计划|报告|汇报|要点|述职)"),
+    # a 述职's speaker naming the body they lead: `我是科局的局长`, `我是市科协的主席`
+    re.compile(r"我是(?P<unit>[\u4e00-\u9fffA-Za-z]{1,16}?[局会委协院所校厂站馆部处办室社])的?"
+               r"(?:局长|主席|书记|主任|部长|科长|校长|厂长|站长|馆长|所长|秘书长|理事长|会长)"),
     re.compile(rf"(?:下面|现在)?我(?:就|代表)(?P<unit>{UNIT})(?:\d{{4}}|\d{{2}}{PLACEHOLDER}{{2}}|{PLACEHOLDER}{{2,4}})?年?(?:度)?的?(?:工作|各项)"),
 )
 LEADING_FUNCTION_WORDS = re.compile(r"^(?:关于|并由|根据|按照|经过|现将|现就|经|由|对|为|向|在|将|把)")

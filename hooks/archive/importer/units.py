@@ -59,6 +59,10 @@ def find_unit(heading: str | None, body: list[Line], glued: bool = False) -> Fin
         if ANON_IN_NAME.search(name):
             return Finding(name, FOUND, f"unit: the text anonymises part of the name ({name}); fill it in if known")
         return Finding(name, FOUND)
+    tagged = _tagged_organisation(heading, body)
+    if tagged:
+        return Finding(tagged, UNSURE, f"unit: {tagged} is the organisation the heading or opening names "
+                                       "(by its words, not by a known suffix); check")
     acting = _acting_unit(body)
     if acting:
         name, count, self_ref = acting
@@ -66,6 +70,36 @@ def find_unit(heading: str | None, body: list[Line], glued: bool = False) -> Fin
         why = f"acts as the subject {count} time(s)" + (f" and the text calls itself {self_ref}" if self_ref else "")
         return Finding(name, UNSURE, f"unit: not in the title, opening or signature; {name} {why} in the text; check")
     return Finding(None, NOT_STATED, "unit: the text does not name the issuing body; written as null (单位不详): fill it in if known")
+
+
+def _tagged_organisation(heading: str | None, body: list[Line]) -> str | None:
+    """An organisation's name jieba tags `nt` in the heading or the opening's first sentence
+    (`中国林学会`, `某某联合会`), with the place jieba tags `ns` right before it (`泉州市` +
+    `…协会`): for bodies whose name ends in no suffix the patterns know. jieba loads its dictionary
+    on first use (about a second), so only texts the patterns found nothing in pay for it."""
+    texts = [simplified(heading)] if heading else []
+    if body:
+        texts.append(re.split(r"[。！？!?]", body[0].simple, maxsplit=1)[0][:120])
+    if not texts:
+        return None
+    for text in texts:
+        words = list(_posseg().cut(_SPACES.sub("", text)))
+        for k, pair in enumerate(words):
+            if pair.flag != "nt" or len(pair.word) < 3 or GENERIC.match(pair.word) or ANON_IN_NAME.search(pair.word):
+                continue
+            place = words[k - 1].word if k and words[k - 1].flag == "ns" else ""
+            return place + pair.word
+    return None
+
+
+def _posseg():
+    import logging
+
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(logging.WARNING)
+    return jieba.posseg
 
 
 def _leading_unit(text: str) -> int:
