@@ -77,3 +77,10 @@ def test_an_organisation_jieba_tags_in_the_heading_is_the_unit_unsure(heading, u
 
 def test_no_organisation_tag_no_unit():
     assert find_unit("年度工作总结", lines("全年工作顺利推进，成效明显。", *BODY)).value is None
+
+
+def test_a_kind_of_body_gives_way_to_the_masked_name_after_the_title_run_into_the_opening():
+    body = lines("乡镇科协 xx 年终工作总结 xx 年，XX镇科协在镇党委、政府领导下，认真开展科普活动。", *BODY)
+    assert find_unit("乡镇科协xx年终工作总结", body).value == "XX镇科协"
+    # with nothing better, the kind stands
+    assert find_unit("乡镇科协年终工作总结", lines(*BODY)).value == "乡镇科协"

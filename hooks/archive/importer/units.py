@@ -8,7 +8,8 @@ from collections import Counter
 from ..text import simplified
 from .clean import Line
 from .finding import FOUND, NOT_STATED, UNSURE, Finding
-from .patterns import (ANON_IN_NAME, DATE_LINE, GENERIC, GLUED_SIGNATURE, HEADING_SEPARATOR, LEADING_FUNCTION_WORDS,
+from .split import glued_heading
+from .patterns import (ANON_IN_NAME, DATE_LINE, GENERIC, GLUED_SIGNATURE, HEADING_SEPARATOR, KIND_OF_BODY, LEADING_FUNCTION_WORDS,
                        OPENING_UNIT, TIME, UNIT, UNIT_SUFFIX, UNIT_TAIL)
 
 
@@ -38,10 +39,13 @@ def find_unit(heading: str | None, body: list[Line], glued: bool = False) -> Fin
     for line in body[:3]:
         # spaces typeset between words (`XX 县科学技术协会 2021 年…`) are not part of names
         text, s = _SPACES.sub("", line.text), _SPACES.sub("", line.simple)
-        for pattern in OPENING_UNIT:
-            m = pattern.search(s[:120])
-            if m:
-                candidates.append((text[m.start("unit") : m.end("unit")], "opening"))
+        # and after a title run into the line (`乡镇科协xx年终工作总结xx年，XX镇科协在…`)
+        title = glued_heading(s)
+        for start in (0, len(title)) if title else (0,):
+            for pattern in OPENING_UNIT:
+                m = pattern.search(s[start : start + 120])
+                if m:
+                    candidates.append((text[start + m.start("unit") : start + m.end("unit")], "opening"))
     if glued:
         candidates.sort(key=lambda c: c[1] != "opening")
     candidates.extend((name, "signature") for name in _signature_units(body))
@@ -51,11 +55,17 @@ def find_unit(heading: str | None, body: list[Line], glued: bool = False) -> Fin
         name = _without_function_words(re.sub(r"^(我|本)(?=[县市区旗乡镇村厂校局])", "", name))
         if len(name) >= 2:
             cleaned.append((name, where))
-    good = [c for c in cleaned if not GENERIC.match(simplified(c[0])) and not ANON_IN_NAME.search(c[0])]
+    def kind_only(name: str) -> bool:  # `科技局`, `乡镇科协`: a kind of body, not one body's name
+        return bool(GENERIC.match(simplified(name)) or KIND_OF_BODY.match(simplified(name)))
+
+    good = [c for c in cleaned if not kind_only(c[0]) and not ANON_IN_NAME.search(c[0])]
     if good:
         return Finding(good[0][0], FOUND)
     if cleaned:
         name, where = cleaned[0]
+        masked = [c for c in cleaned if ANON_IN_NAME.search(c[0]) and not kind_only(c[0])]
+        if KIND_OF_BODY.match(simplified(name)) and masked:
+            name, where = masked[0]  # `XX镇科协` says more than `乡镇科协`
         if ANON_IN_NAME.search(name):
             return Finding(name, FOUND, f"unit: the text anonymises part of the name ({name}); fill it in if known")
         return Finding(name, FOUND)
