@@ -21,6 +21,8 @@ BODY = "一、主要工作\n全年举办科普讲座二十场，培训农民五�
     ("__县科协201*年工作总结", "县科协"),
     ("中国科协办公厅2019年工作要点", "中国科协办公厅"),       # an office of the body
     ("厂矿科协联合会工作总结", "厂矿科协联合会"),
+    ("XX县科协技术协会2023年上半年工作总结", "XX县科协技术协会"),  # run on to a second suffix: as written
+    ("县科协2023年工作总结", "县科协"),
 ])
 def test_unit_from_the_heading(heading, unit):
     assert find_unit(heading, lines(*BODY)).value == unit

@@ -112,6 +112,9 @@ def _posseg():
     return jieba.posseg
 
 
+_RUN_ON = re.compile(r"(?!工作|年|上|下|关于)[\u4e00-\u9fff]{0,4}?(?:协会|学会|研究会)(?=\d|[xX×*_＿]{2}|年|上半年|下半年|工作|$)")
+
+
 def _leading_unit(text: str) -> int:
     """Length of the unit name `text` starts with, or 0: the shortest name of two or more
     characters that is more than a bare kind (`厂矿科协`, not `厂`), with what follows it in the
@@ -121,7 +124,10 @@ def _leading_unit(text: str) -> int:
     if not shortest:
         return 0
     tail = re.match(rf"(?:{UNIT_TAIL})+", text[shortest:])
-    return shortest + (tail.end() if tail else 0)
+    length = shortest + (tail.end() if tail else 0)
+    # a name the writer ran on to a second suffix (`XX市科协技术协会`): the whole name as written
+    more = _RUN_ON.match(text[length:])
+    return length + (more.end() if more else 0)
 
 
 def _without_function_words(name: str) -> str:
