@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from conftest import ARTIFACTS, report
-from headless import DESKTOP, chromium, serve
+from headless import DESKTOP, PHONE, chromium, serve
 
 HIJACK_BODY = """正文开始。
 
@@ -73,3 +73,34 @@ def test_report_cannot_hijack_page_ids(project):
     foreign = [url for url in requests if urlsplit(url).scheme in ("http", "https") and urlsplit(url).netloc != own]
     assert foreign == [], f"requests to other hosts: {foreign}"
     assert errors == [], errors
+
+
+@pytest.mark.browser
+def test_links_to_a_section_land_on_it(project):
+    """`../2014/x.md#anchor`, the `#user-content-…` form and an in-report `#anchor`: clicking each
+    opens the page with its address naming an element that exists, the heading of that section."""
+    project.write("2014/x.md", report(year="2014", title="上年总结",
+                                      body="开头。\n\n## 一、主要工作\n\n" + "上年的正文。\n\n" * 40 + "## 二、存在问题\n\n问题。\n"))
+    project.write("2015/a.md", report(title="本年总结", body=(
+        "见[上年的存在问题](../2014/x.md#er-cun-zai-wen-ti)，"
+        "[复制来的链接](../2014/x.md#user-content-yi-zhu-yao-gong-zuo)，[本篇下文](#san-xia-yi-bu)。\n\n"
+        + "本年的正文。\n\n" * 40 + "## 三、下一步\n\n计划。\n")))
+    assert project.validate().returncode == 0
+    result = project.build()
+    assert result.returncode == 0, result.stderr
+    with serve(project.site) as base, chromium() as browser:
+        page = browser.new_page(viewport=DESKTOP)
+        for text, heading in [("上年的存在问题", "二、存在问题"), ("复制来的链接", "一、主要工作"), ("本篇下文", "三、下一步")]:
+            page.goto(base + "reports/2015/a/")
+            page.locator(".archive-body a", has_text=text).click()
+            page.wait_for_load_state("load")
+            target = page.evaluate("(() => { const e = document.getElementById(decodeURIComponent(location.hash.slice(1)));"
+                                   " return e && e.textContent.trim(); })()")
+            assert target == heading, (text, page.url)
+        page.screenshot(path=str(ARTIFACTS / "hardening-section-link-desktop.png"))
+        phone = browser.new_page(viewport=PHONE)
+        phone.goto(base + "reports/2015/a/")
+        phone.locator(".archive-body a", has_text="上年的存在问题").click()
+        phone.wait_for_load_state("load")
+        assert phone.evaluate("document.getElementById(location.hash.slice(1)).getBoundingClientRect().top") < PHONE["height"]
+        phone.screenshot(path=str(ARTIFACTS / "hardening-section-link-phone.png"))
