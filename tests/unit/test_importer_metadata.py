@@ -112,6 +112,8 @@ def test_kind_from_a_title_run_into_the_first_line_or_an_office_holders_account(
 def test_a_notice_forwarding_a_summary_is_a_notice():
     assert _category("县科协关于印发《县科协2022年工作要点》的通知", "各乡镇科协：") == "其他"
     assert _category("县科协2022年工作要点", "全年工作安排如下。") == "工作计划"
+    # a website's heading calls it a 工作报告; its opening says it is a notice
+    assert _category("市科协工作报告", "各学会、各县科协：", "年会定于3月召开。现将有关事项通知如下：") == "其他"
 
 
 def test_an_official_documents_long_title_is_its_heading(tmp_path):

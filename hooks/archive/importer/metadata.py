@@ -16,7 +16,7 @@ from ..regions import RegionTree
 from ..text import simplified, traditional
 from .clean import Line
 from .finding import FOUND, NOT_STATED, UNSURE, Finding
-from .patterns import ANNOUNCE, HEADING_SEPARATOR, NOTICE_TITLE, OFFICIAL_TITLE, SECTION_KIND
+from .patterns import ANNOUNCE, HEADING_SEPARATOR, NOTICE_OPENING, NOTICE_TITLE, OFFICIAL_TITLE, SECTION_KIND
 from .places import RegionFinder
 from .split import glued_heading, is_title_like
 from .units import find_unit
@@ -135,8 +135,12 @@ class Describer:
     def category(self, heading: str | None, body: list[Line], label: str | None) -> Finding:
         # Where the text says what it is, in order of trust: its heading, a section heading of the
         # first lines (一、2017年工作总结), an announcement (现将工作总结如下).
-        if heading and "其他" in self.categories and NOTICE_TITLE.search(re.sub(r"\s+", "", simplified(heading))):
-            return Finding("其他", FOUND)  # `关于印发《…工作要点》的通知`: a notice, whatever it forwards
+        if "其他" in self.categories and (
+                heading and NOTICE_TITLE.search(re.sub(r"\s+", "", simplified(heading)))
+                or any(NOTICE_OPENING.search(line.simple) for line in body[:3])):
+            # `关于印发《…工作要点》的通知`, `现将有关事项通知如下`: a notice, whatever it forwards
+            # and whatever a website's heading calls it
+            return Finding("其他", FOUND)
         stated = [simplified(heading)] if heading else []
         stated += [m.group(0) for line in body[:3] if (m := SECTION_KIND.match(line.simple))]
         stated += [m.group(0) for line in body[:2] if (m := ANNOUNCE.search(line.simple))]

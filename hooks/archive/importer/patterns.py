@@ -46,6 +46,8 @@ OFFICIAL_TITLE = re.compile(r"^\S{2,60}?关于\S{2,80}?的(?:通知|通报|决�
 """An official document's title, however long: `…协会关于印发《…2021年工作总结…》的通知`."""
 NOTICE_TITLE = re.compile(r"的(?:通知|通报|决定|批复|函)$")
 """A heading that makes the text a notice (forwarding a summary or plan is not being one)."""
+NOTICE_OPENING = re.compile(r"(?:通知|通报)如下")
+"""An opening that makes the text a notice (`现将有关事项通知如下`)."""
 ANNOUNCE = re.compile(r"(总结|汇报|报告|述职)如下|述职报告")
 SECTION_KIND = re.compile(r"^[一二三四五六七八九十]+\s*[、.．]\s*(\d{4}年|\d{2}[xX_*]{2}年)?(度)?(工作)?(总结|计划|述职)\S{0,2}$")
 
