@@ -42,3 +42,12 @@ def test_a_unit_named_by_its_level_serves_the_province_its_text_keeps_naming(fin
 
 def test_a_place_merely_mentioned_by_a_unit_with_its_own_place_changes_nothing(finder):
     assert region(finder, "遵义市科协", "赴杭州市、杭州市、杭州市学习。").value == "贵州省/遵义市"
+
+
+def test_the_committee_of_the_units_level_leading_it_in_the_opening(finder):
+    found = region(finder, "市科技局", "按照省委、遵义市委、仁怀市委的统一部署，我局开展了创先争优活动。")
+    assert found.value == "贵州省/遵义市/仁怀市" and found.status == "unsure"  # the innermost of one chain
+    assert region(finder, "市科协", "在遵义市委、市政府的正确领导下，市科协认真开展工作。").value == "贵州省/遵义市"
+    # two places of different chains, or a committee of another level: none
+    assert region(finder, "市科协", "按照遵义市委、六盘水市委的部署，开展工作。").value is None
+    assert region(finder, "市科协", "在桐梓县委的领导下开展工作。").value is None

@@ -16,6 +16,10 @@ LONG_FORMS = (("科学技术协会", "科协"), ("科学技术局", "科技局")
 """A name's long and short forms: the same body."""
 
 
+_LEADING_BODY = re.compile(r"(?P<organ>委|人民政府|政府)(?=、|的|和|及|领导|正确|坚强|关于|统一|部署|[，,])")
+"""A party committee or government named as leading or directing the unit."""
+
+
 def _short(province: str) -> str:
     """`湖北省` → `湖北`, `广西壮族自治区` → `广西`: how a text names a province."""
     return re.sub(r"(壮族|回族|维吾尔)?(自治区|特别行政区)$|省$|市$", "", province)
@@ -40,7 +44,9 @@ class RegionFinder:
         m = re.match(r"^(省|县|市|区|旗|州|盟)(.+)$", s)
         if m:
             text = "\n".join(line.simple for line in body)
-            found = self._named_with_place(m.group(1), m.group(2), text) or self._jurisdiction(m.group(1), text)
+            opening = "\n".join(line.simple for line in body[:3])
+            found = (self._named_with_place(m.group(1), m.group(2), text) or self._led_by(m.group(1), opening)
+                     or self._jurisdiction(m.group(1), text))
             if found:
                 return found
         return Finding(None, NOT_STATED)
@@ -70,6 +76,28 @@ class RegionFinder:
         if division is None:
             return None
         return Finding(division.path_name, FOUND, f"region: from the text naming the unit {written[place]}; check")
+
+    def _led_by(self, level: str, opening: str) -> Finding | None:
+        """The opening naming the party committee or government of the unit's level that leads it
+        (`在海宁市委、市政府的领导下` for a 市科技局; `按照省委、嘉兴市委、海宁市委的部署`: the
+        innermost of one chain). Unsure: check."""
+        led: list[Division] = []
+        for hit in _LEADING_BODY.finditer(opening):
+            end = hit.start("organ")
+            for k in range(min(7, end), 2, -1):
+                place = opening[end - k : end]
+                if place.endswith(level) and place not in GENERIC_PLACES and self._unique(place):
+                    division = self.regions.resolve(place)
+                    if division.code not in {d.code for d in led}:
+                        led.append(division)
+                    break
+        if not led:
+            return None
+        innermost = max(led, key=lambda d: len(d.path))
+        if any(d.code not in {p.code for p in innermost.path} for d in led):
+            return None  # places of two chains: not one jurisdiction
+        return Finding(innermost.path_name, UNSURE, f"region: the opening names {innermost.name}'s committee or "
+                                                    "government as the unit's leadership; check")
 
     def _jurisdiction(self, level: str, text: str) -> Finding | None:
         """A unit named only by its level (`省科协`, `区科技局`) serves the one division of that level
