@@ -171,7 +171,7 @@ def test_search_documents(site):
     assert [names[column[ids["reports/2014/xian-kejiju/"]]]] == ["县科技局"]
     texts = manifest["texts"]
     group = doc // texts
-    segments = json.loads(gzip.decompress((data / "t" / str(group // 1000) / f"{group}.gz").read_bytes()))[doc % texts]
+    segments, _ = json.loads(gzip.decompress((data / "t" / str(group // 1000) / f"{group}.gz").read_bytes()))[doc % texts]  # [segments, sections]
     assert segments[0] == "职工技术创新活动工作计划" and segments[1] == ""
     assert UNKNOWN_UNIT in segments[2:-1]
 
