@@ -20,6 +20,7 @@ Two more things of a body are checked here, as the build will show them:
 from __future__ import annotations
 
 import posixpath
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -105,9 +106,12 @@ def site_files(docs_dir: Path) -> set[str]:
             if p.is_file() and not p.relative_to(docs_dir).as_posix().startswith("overrides/")}
 
 
+_RAW_IMAGE = re.compile(r"<img", re.I)
+
+
 def _may_link(body: str) -> bool:
-    """Can the body hold a link, an image or raw HTML at all? (The others are not rendered.)"""
-    return "](" in body or "]:" in body or "<" in body
+    """Can the body hold a Markdown link or image, or a raw HTML image? (The others are not rendered.)"""
+    return "](" in body or "]:" in body or _RAW_IMAGE.search(body) is not None
 
 
 def link_problems(reports: list[Report], shown: dict[str, str], docs_dir: Path) -> list[Problem]:
