@@ -25,7 +25,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from .sanitize import ID_PREFIX, local_source
+from .sanitize import ID_PREFIX, remote_source
 from .schema import Problem, Report
 
 REPORTS_URI = "reports/"
@@ -144,7 +144,7 @@ def link_problems(reports: list[Report], shown: dict[str, str], docs_dir: Path) 
         if body is None:
             continue
         for source in dict.fromkeys(body.images):
-            if not local_source(source):
+            if remote_source(source):
                 problems.append(Problem(where, _line_of(report, source), "body",
                                         f"{source[:80]!r} is on another host, and the site loads nothing from other hosts",
                                         "save the image in docs/ (e.g. docs/images/a.png, written ../../images/a.png "

@@ -11,8 +11,8 @@ A link to a section of another report (`../2014/x/#yi`, as MkDocs writes `../201
 it too, when `sanitize_html` is told the page's URL.
 
 The site makes no request to another host, and no report can make it make one: an image is kept
-only with a source on the site itself (`local_source`; the validator names the line of any
-other, links.py), every tag that loads something else (iframe, object, embed, link, style, svg,
+only with a source on the site itself (`local_source`; the validator names the line of one on
+another host, `remote_source`, links.py), every tag that loads something else (iframe, object, embed, link, style, svg,
 video …) and the `style` attribute are dropped, and report HTML carries no `class`, so that no
 script of the page acts on it (Material fetches a diagram library from unpkg.com for any
 `pre.mermaid`).
@@ -72,6 +72,18 @@ def local_source(url: str) -> bool:
     anything with a scheme (`https:`, `data:`) or a host (`//host/…`) does not."""
     url = _as_browser_reads(url)
     return bool(url) and not _SCHEME.match(url) and not url.startswith("//")
+
+
+_NETWORK_SCHEMES = frozenset({"http", "https", "ftp", "ws", "wss"})
+
+
+def remote_source(url: str) -> bool:
+    """Would loading `url` ask another host? (`https://…`, `http:host/…`, `//host/…`.) Other
+    sources that are not local (`javascript:`, `data:`) load nothing from anywhere; the sanitiser
+    drops them all the same."""
+    url = _as_browser_reads(url)
+    scheme = _SCHEME.match(url)
+    return url.startswith("//") or (scheme is not None and scheme.group()[:-1].lower() in _NETWORK_SCHEMES)
 
 
 def _fragment_target_is_report(path: str) -> bool:

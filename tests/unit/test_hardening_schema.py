@@ -84,6 +84,7 @@ def decoded_problems(text: str):
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_each_bad_report_is_one_clear_problem(name):
     text, field, line, words = CASES[name]
+    region_tree()  # loaded once per process (seconds on a busy machine): not the schema's time
     started = time.perf_counter()
     problems = decoded_problems(text)
     assert time.perf_counter() - started < 2, "the schema's checks are bounded in time"
@@ -256,3 +257,17 @@ def test_links_to_a_section_of_another_report_get_its_prefix():
     assert hrefs == ["../../2014/x/#user-content-yi", "../b/#user-content-er", "../../../editors/#yi-xin-zeng",
                      "https://example.org/x/#yi", "#user-content-san"]
     assert sanitize_html(html, page_url="reports/2015/a/") == html
+
+
+@pytest.mark.parametrize("source, local, remote", [
+    ("img/a.png", True, False), ("/assets/a.png", True, False), ("../../images/a.png", True, False),
+    ("https://evil.example/a.png", False, True), ("HTTP://evil.example/a.png", False, True),
+    ("//evil.example/a.png", False, True), ("/\t/evil.example/a.png", False, True), ("\\\\evil.example/a.png", False, True),
+    (" http:evil.example/a.png", False, True), ("javascript:alert(1)", False, False), ("data:image/png;base64,AA", False, False),
+])
+def test_image_sources_local_remote_or_neither(source, local, remote):
+    """The sanitiser keeps only local sources; the validator refuses, with the line, remote ones
+    (a `javascript:` or `data:` image loads nothing from another host and is just dropped)."""
+    from archive.sanitize import local_source, remote_source
+
+    assert (local_source(source), remote_source(source)) == (local, remote)
