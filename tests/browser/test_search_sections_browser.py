@@ -121,6 +121,7 @@ def test_year_range_and_sort_are_in_the_url(sample_site, viewport_name, viewport
         assert not form.locator('input[name="undated"]').is_checked(), "a range leaves 年份不详 out by default"
         assert set(result_years(page)) <= {2015, 2016, 2017}
         page.evaluate("() => window.scrollTo(0, 0)")
+        page.wait_for_timeout(400)  # Material's header title settles after a scroll
         page.screenshot(path=str(ARTIFACTS / f"search-range-{viewport_name}.png"))
         form.locator('input[name="undated"]').check()
         page.wait_for_url(re.compile(r"undated=1"))
@@ -142,6 +143,7 @@ def test_year_range_and_sort_are_in_the_url(sample_site, viewport_name, viewport
         ordered = result_years(page)
         assert [y for y in ordered if y] == sorted((y for y in ordered if y), reverse=True) and ordered[-1] is None
         page.evaluate("() => window.scrollTo(0, 0)")
+        page.wait_for_timeout(400)  # Material's header title settles after a scroll
         page.screenshot(path=str(ARTIFACTS / f"search-range-desc-{viewport_name}.png"))
         # the facets keep the range
         page.locator('a[data-facet="year"][data-value="2015"]').click()

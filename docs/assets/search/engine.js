@@ -506,8 +506,9 @@ export class SearchEngine {
       pos = Math.min(e, end);
     }
     html += escapeHtml(body.slice(pos, end)) + (end < body.length ? "…" : "");
-    // Markdown's heading marks (## at the start of a line) are not text a reader sees
-    return { excerpt: html.replace(/(^|\n)#{1,6}[ \t]+/g, "$1").replace(/\s+/g, " "), section };
+    // Markdown's heading marks (## at the start of a line) and backslash escapes are not text a reader sees
+    html = html.replace(/(^|\n)#{1,6}[ \t]+/g, "$1").replace(/\\([\\`*_{}[\]()#+\-.!|]|&gt;)/g, "$1");
+    return { excerpt: html.replace(/\s+/g, " "), section };
   }
 
   /** Highlight terms in a short text (a title), as safe HTML. */
