@@ -152,3 +152,25 @@ def test_year_range_and_sort_are_in_the_url(sample_site, viewport_name, viewport
         assert found_count(page) == len({p for p in found if years[p] == 2015})
         page.go_back()
         assert found_count(page) == len(with_undated)
+
+
+def test_axe_on_the_new_controls(sample_site):
+    """axe-core: no serious or critical violation on the search page with its range and sort set,
+    nor on a report with its terms marked and the control shown."""
+    from conftest import ROOT
+
+    with serve(sample_site.site) as base, chromium() as browser:
+        page = browser.new_page(viewport=DESKTOP)
+        page.goto(base + "search/?q=总结&from=2015&to=2019&undated=1&sort=year-desc")
+        found_count(page)
+        href = page.locator(".archive-hit a[href*='#user-content-']").first.get_attribute("href")
+        for url in (page.url, href):
+            page.goto(url)
+            if url == href:
+                page.wait_for_function("() => document.documentElement.dataset.archiveHighlight > 0")
+            else:
+                found_count(page)
+            page.add_script_tag(path=str(ROOT / "tests" / "vendor" / "axe.min.js"))
+            result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+            serious = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"] if v["impact"] in ("serious", "critical")]
+            assert serious == [], (url, serious)
