@@ -73,3 +73,29 @@ def test_search_doc_carries_the_sections(tmp_path):
     doc = search_doc(loaded.reports[0], loaded.reports[0].body)
     assert [(a, h) for _, a, h in doc.sections] == [("yi-zong-jie", "一、总结")]
     assert doc.segments[-1][doc.sections[0][0]:].startswith("## 一、总结")
+
+
+def test_section_slug_per_character_is_pypinyin_on_each_token():
+    """anchors.section_slug asks pypinyin once per character (the index slugs every heading again):
+    the anchors are what pypinyin gives token by token, for every heading of the sample archive."""
+    import re
+    import unicodedata
+
+    from pypinyin import lazy_pinyin
+
+    from archive.text import simplified
+    from conftest import ROOT
+
+    def reference(value: str) -> str:
+        text = unicodedata.normalize("NFKC", simplified(value))
+        words = []
+        for token in re.findall(r"[\u3400-\u9fff]|[A-Za-z0-9]+", text):
+            words += [w.lower() for w in lazy_pinyin(token)] if not token.isascii() else [token.lower()]
+        slug = "-".join(w for w in words if w)
+        return (slug[:64].rsplit("-", 1)[0] if len(slug) > 64 else slug) or "section"
+
+    headings = {line.lstrip("#").strip() for p in (ROOT / "reports").rglob("*.md")
+                for line in p.read_text(encoding="utf-8").splitlines() if line.startswith("#")}
+    headings |= {"重要的重庆银行行长", "音乐 乐观 长大 长度", "科學技術協會 2015年", "𠀋① Ⅻ"}
+    assert len(headings) > 100
+    assert [section_slug(h) for h in sorted(headings)] == [reference(h) for h in sorted(headings)]
