@@ -198,19 +198,19 @@ def _year_ok(year, first, last, undated) -> bool:
     return undated if year is None else first <= year <= last
 
 
-def test_year_ranges_are_exact_and_sorts_order_by_year(sample_site, tmp_path):
+def check_year_ranges(built, tmp_path, ranges) -> None:
     """Every query of the set, within each year range: exactly the reports the scan finds in it;
     year orders put the years in order and 年份不详 last."""
-    corpus = ref.load(sample_site.reports)
+    corpus = ref.load(built.reports)
     years = {p: meta.get("year") for p, _, meta in corpus}
     queries = ref.queries()
-    runs = [{"query": q, "filters": f, "sort": s} for q in queries for f, *_ in RANGES for s in ("relevance", "year-asc")]
-    runs += [{"query": q, "filters": {}, "sort": "year-desc"} for q in queries] + [{"query": "", "filters": RANGES[1][0], "sort": "year-asc"}]
-    results = iter(engine_runs(sample_site.site, tmp_path, runs))
+    runs = [{"query": q, "filters": f, "sort": s} for q in queries for f, *_ in ranges for s in ("relevance", "year-asc")]
+    runs += [{"query": q, "filters": {}, "sort": "year-desc"} for q in queries] + [{"query": "", "filters": ranges[1][0], "sort": "year-asc"}]
+    results = iter(engine_runs(built.site, tmp_path, runs))
     wrong = []
     for q in queries:
         found = ref.scan(corpus, q)
-        for filters, first, last, undated in RANGES:
+        for filters, first, last, undated in ranges:
             want = {p for p in found if _year_ok(years[p], first, last, undated)}
             for sort in ("relevance", "year-asc"):
                 rows = next(results)
@@ -225,7 +225,18 @@ def test_year_ranges_are_exact_and_sorts_order_by_year(sample_site, tmp_path):
         keys = [(r["year"] is None, -(r["year"] or 0)) for r in next(results)]
         assert keys == sorted(keys), q
     listing = next(results)
-    assert {r["path"] for r in listing} == {p for p in years if _year_ok(years[p], 2016, 2019, False)} != set()
+    assert {r["path"] for r in listing} == {p for p in years if _year_ok(years[p], *ranges[1][1:])} != set()
+
+
+def test_year_ranges_are_exact_and_sorts_order_by_year(sample_site, tmp_path):
+    check_year_ranges(sample_site, tmp_path, RANGES)
+
+
+@pytest.mark.slow
+def test_year_ranges_on_a_synthetic_archive(synth_1000, tmp_path):
+    check_year_ranges(synth_1000, tmp_path, [({"from": "2001", "to": "2010"}, 2001, 2010, False),
+                                             ({"from": "2020", "undated": "1"}, 2020, 9999, True),
+                                             ({"to": "1996"}, 0, 1996, False)])
 
 
 def test_search_cli_takes_the_range_and_sort(sample_site):
