@@ -137,7 +137,8 @@ export async function highlight() {
   const nodes = textNodes(root);
   const marks = wrap(nodes, matchRanges(nodes.text, terms, table));
   controls(root, marks, query);
-  const target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+  let target = null;
+  try { target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null; } catch { target = null; }
   if (marks.length && !target) marks[0].scrollIntoView({ block: "center" });
   document.documentElement.dataset.archiveHighlight = String(marks.length);
   return marks.length;
