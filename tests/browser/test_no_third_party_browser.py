@@ -77,9 +77,9 @@ def _foreign(requests: list[str], base: str) -> list[str]:
     return [url for url in requests if urlsplit(url).scheme not in ("data", "blob", "about") and urlsplit(url).netloc != own]
 
 
-def _visit(browser, base: str, path: str, viewport: dict, shot: str | None = None) -> tuple[list[str], list[str]]:
+def _visit(browser, base: str, path: str, viewport: dict, shot: str | None = None) -> tuple[list[str], list[str], str]:
     """Load `path` with every request intercepted (foreign ones aborted); wait for Material's
-    scripts to settle. Returns (every requested URL, page errors)."""
+    scripts to settle. Returns (every requested URL, page errors, the page's text)."""
     context = browser.new_context(viewport=viewport)
     page = context.new_page()
     requests: list[str] = []
@@ -102,8 +102,9 @@ def _visit(browser, base: str, path: str, viewport: dict, shot: str | None = Non
         page.screenshot(path=str(ARTIFACTS / shot), full_page=False)
     page.mouse.wheel(0, 3000)  # anything lazy
     page.wait_for_timeout(500)
+    text = page.inner_text("body")
     context.close()
-    return requests, errors
+    return requests, errors, text
 
 
 @pytest.mark.browser
@@ -137,13 +138,19 @@ def test_report_markup_requests_nothing_from_another_host(project):
     (project.site / "reports" / "2015" / "control" / "index.html").write_text(control, encoding="utf-8")
 
     with serve(project.site) as base, chromium() as browser:
-        seen, errors = _visit(browser, base, "reports/2015/control/", DESKTOP)
+        seen, errors, _text = _visit(browser, base, "reports/2015/control/", DESKTOP)
         assert set(_foreign(seen, base)) == {"https://evil.example/control.png", "https://unpkg.com/mermaid@11/dist/mermaid.min.js"}
 
         for path, viewport, shot in [("reports/2015/hostile/", DESKTOP, "no-third-party-desktop.png"),
                                      ("reports/2015/hostile/", PHONE, "no-third-party-phone.png"),
-                                     ("reports/2015/sanitised/", DESKTOP, None)]:
-            seen, errors = _visit(browser, base, path, viewport, shot)
-            assert any(url.endswith(path) for url in seen)
+                                     ("reports/2015/sanitised/", DESKTOP, None),
+                                     # the pages that show the report's title or text: listings, the
+                                     # home page, search results (excerpts of the raw text, evil URLs and all)
+                                     ("", DESKTOP, None), ("years/2015/", PHONE, None), ("categories/summary/", DESKTOP, None),
+                                     ("search/?q=evil", DESKTOP, None),
+                                     ("search/?q=%E5%B8%A6%E6%A0%B7%E5%BC%8F", PHONE, "no-third-party-search-phone.png")]:
+            seen, errors, text = _visit(browser, base, path, viewport, shot)
+            assert any(url.endswith(path) for url in seen), seen
+            assert "外部请求测试报告" in text, f"{path} does not show the report"
             assert _foreign(seen, base) == [], f"{path}: requests to other hosts: {_foreign(seen, base)}"
             assert errors == [], errors
