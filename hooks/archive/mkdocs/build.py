@@ -46,6 +46,7 @@ class ArchiveBuild:
         self.preview = preview
         self.speed = speedups.for_build(config, preview, self.settings.cache_dir)
         self.speed.build_starts()
+        self.speed.content_hook(self.report_content)
         # The sitemap is written with the exports, with each page's real dates: MkDocs' own one
         # (build date) is neither rendered (here) nor copied as a file (GeneratedPages.add).
         config.theme.static_templates.discard("sitemap.xml")
@@ -132,8 +133,8 @@ class ArchiveBuild:
 
     def report_content(self, html: str, page) -> str:
         """Report text is untrusted: every report page's HTML is sanitised, however it was made."""
-        if not self.pages.is_report(page):
-            return html
+        if not self.pages.is_report(page) or self.speed.is_deferred(page):
+            return html  # a deferred report's body is sanitised when it is rendered
         html = sanitize_html(html, page.url)
         # The sanitiser prefixed the body's ids (user-content-…): so are the page's records of them
         prefix_toc(page.toc)

@@ -18,6 +18,7 @@ bytes (tests/speed/ checks both that and each mechanism against its stock counte
 | gc_pause          | the cyclic collector walking the catalogue         | build diffed against ARCHIVE_SPEEDUPS=0       |
 | background        | search index, exports, near-duplicates in-process  | a failure there still fails the build         |
 | page_files        | MkDocs creating each page's folder as it writes    | no page left empty (checked after the build)  |
+| release           | every page's HTML made before the first is written | build diffed; same anchors for MkDocs' check  |
 | preview           | `serve --dirty` re-rendering every generated page  | tests/build/test_preview.py                   |
 
 The MkDocs adapter (`archive.mkdocs`) talks to this package only through `for_build()`, which

@@ -48,10 +48,28 @@ class FastReportPage(ReportPage):
     store_key: str | None = None
     toc_tokens: list = []
 
+    _deferred: tuple | None = None
+
     def use_speedups(self, markdown: SharedMarkdown, store: RenderedBodies) -> None:
         self._markdown, self._store = markdown, store
 
     def render(self, config, files) -> None:
+        """Deferred until the page is written (release.py): `content` is a placeholder meanwhile,
+        which MkDocs hands to `on_page_content` (the adapter leaves a deferred page's alone)."""
+        self._deferred = (config, files)
+        self.content = ""
+
+    @property
+    def is_deferred(self) -> bool:
+        return self._deferred is not None
+
+    def render_deferred(self) -> None:
+        """The page's body rendered now, just before its template (MkDocs' `on_page_context`)."""
+        config, files = self._deferred
+        self._deferred = None
+        self._render(config, files)
+
+    def _render(self, config, files) -> None:
         self.store_key = self._store.key(self.markdown, self.file.src_uri)
         stored = self._store.get(self.store_key)
         if stored is not None:

@@ -58,6 +58,13 @@ class Stock:
 
     def page_template(self, page) -> None: ...
 
+    def content_hook(self, sanitise) -> None:
+        """`sanitise(html, page)`: what the adapter does to a page's content (`on_page_content`)."""
+
+    def is_deferred(self, page) -> bool:
+        """True while a page's body waits to be rendered when the page is written (release.py)."""
+        return False
+
     def render_page(self, page, context) -> None: ...
 
     def keep_rendered(self, page, html: str) -> None: ...
@@ -89,6 +96,7 @@ class Speedups(Stock):
         self.nav_urls: set[str] = set()
         self.page_files_job = None
         self.maps = None
+        self.sanitise = None
 
     def build_starts(self) -> None:
         from . import gc_pause
@@ -163,9 +171,18 @@ class Speedups(Stock):
             self.shelled[page.file.src_uri] = page.meta["template"]
             page.meta["template"] = "archive/prerendered.html"
 
+    def content_hook(self, sanitise) -> None:
+        self.sanitise = sanitise
+
+    def is_deferred(self, page) -> bool:
+        return getattr(page, "is_deferred", False)
+
     def render_page(self, page, context) -> None:
         from .shells import ShellMismatch
 
+        if self.is_deferred(page):  # the body of a report page is rendered now (release.py)
+            page.render_deferred()
+            page.content = self.sanitise(page.content, page)
         template = self.shelled.get(page.file.src_uri)
         if template is not None:
             try:
@@ -177,7 +194,11 @@ class Speedups(Stock):
         page.keep(html)
 
     def post_page(self, html: str, page) -> str:
-        """Shell-made pages are minified already."""
+        """Shell-made pages are minified already. The page's body is released: it is written."""
+        from .release import release_page
+
+        if page.url not in self.nav_urls:
+            release_page(page)
         return html if page.file.src_uri in self.shelled else collapse_indentation(html)
 
     def check_output(self, files) -> None:
