@@ -13,13 +13,13 @@ EXTERNAL = 16_000
 """A posting of more bytes gets its own file."""
 FOLD_DOCS = 2_000
 """Documents folded at once."""
-KEY_BLOCK = 1 << 21
+KEY_BLOCK = 1 << 20
 """Positions turned into sort values at once (bounds temporary memory)."""
 RUN = 1 << 16
 """Values sorted at once before the runs are merged (see `_sort`)."""
 SLICE = 1 << 20
 """Sorted (gram, document) values encoded at once."""
-GATHER_BYTES = 1 << 24
+GATHER_BYTES = 1 << 22
 """Spooled entry bytes gathered into shards at once."""
 SPARSE, BITMAP, EXTERNAL_KIND = 0, 1, 2
 FNV_OFFSET, FNV_PRIME = 2166136261, 16777619

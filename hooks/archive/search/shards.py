@@ -18,6 +18,11 @@ from .grams import ragged
 from .layout import IndexBuildError, BLOCK, TEXTS, SHARD_TARGET, EXTERNAL, GATHER_BYTES, SPARSE, BITMAP, EXTERNAL_KIND, FNV_OFFSET, FNV_PRIME
 
 
+RECORD_TYPES = (np.uint32, np.int64, np.int32, np.int64, np.int32)
+"""A spooled entry's gram hash (32 bits), header begin and length, payload begin and length (an
+entry is far below 2 GiB; the spool files need not be)."""
+
+
 class Spool:
     """Encoded shard entries, spooled to two files (entry headers, payloads), with the shard and
     the byte ranges of each entry."""
@@ -26,16 +31,19 @@ class Spool:
         self.files, self.writer, self.n_docs = files, writer, n_docs
         self.id_to_cp = id_to_cp
         self.offsets = [0, 0]
-        self.records: list[tuple[np.ndarray, ...]] = []
+        self.records: list[list[np.ndarray]] = [[] for _ in RECORD_TYPES]
+        """Per entry, in columns: its gram's hash, and where its header and its payload are in the
+        spool files (begin, length); one array per spooled slice in each column."""
         self.externals: dict[int, int] = {}
 
     def _append(self, shard, header: bytes, header_ranges, payload: bytes, payload_ranges) -> None:
-        record = [np.asarray(shard, dtype=np.int64)]
+        record = [shard]
         for k, (data, (begin, length)) in enumerate(((header, header_ranges), (payload, payload_ranges))):
             self.files[k].write(data)
-            record += [np.asarray(begin, dtype=np.int64) + self.offsets[k], np.asarray(length, dtype=np.int64)]
+            record += [np.asarray(begin, dtype=np.int64) + self.offsets[k], length]
             self.offsets[k] += len(data)
-        self.records.append(tuple(record))
+        for column, values, dtype in zip(self.records, record, RECORD_TYPES):
+            column.append(np.asarray(values, dtype=dtype))
 
     def add(self, keys: np.ndarray, bits: int, doc_ids: np.ndarray, tfs: np.ndarray, n: int, head: bool) -> None:
         """Entries of one slice of distinct (gram, doc) pairs, sorted by gram then doc."""
@@ -103,16 +111,22 @@ class Spool:
         """Every shard file (an empty one too: the browser asks for any shard a gram hashes to):
         varint(entries), the entries' headers, then their payloads in the same order. Returns the
         number of shards: as many as make SHARD_TARGET bytes each on average."""
-        if self.records:
-            hashes, h_begin, h_len, p_begin, p_len = (np.concatenate(parts) for parts in zip(*self.records))
-        else:
-            hashes = h_begin = h_len = p_begin = p_len = np.zeros(0, dtype=np.int64)
-        self.records = []
-        self.shards = max(8, math.ceil(int(h_len.sum() + p_len.sum()) / SHARD_TARGET))
-        shard = hashes % self.shards
+        columns = []
+        for parts, dtype in zip(self.records, RECORD_TYPES):  # a column at a time: memory for one more
+            columns.append(np.concatenate(parts) if parts else np.zeros(0, dtype=dtype))
+            parts.clear()
+        hashes, h_begin, h_len, p_begin, p_len = columns
+        del columns
+        self.shards = max(8, math.ceil(int(h_len.sum(dtype=np.int64) + p_len.sum(dtype=np.int64)) / SHARD_TARGET))
+        shard = (hashes % self.shards).astype(np.int64)
         del hashes
         order = np.argsort(shard, kind="stable")
-        shard, h_begin, h_len, p_begin, p_len = shard[order], h_begin[order], h_len[order], p_begin[order], p_len[order]
+        shard = shard[order]
+        h_begin = h_begin[order]  # one column reordered at a time, for the same reason
+        h_len = h_len[order].astype(np.int64)
+        p_begin = p_begin[order]
+        p_len = p_len[order].astype(np.int64)
+        del order
         per_shard = np.bincount(shard, minlength=self.shards)
         first_entry = np.concatenate([[0], np.cumsum(per_shard)])
         shard_bytes = np.bincount(shard, weights=h_len + p_len, minlength=self.shards).astype(np.int64)
