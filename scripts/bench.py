@@ -114,7 +114,7 @@ class AddOne(Build):
             after = site_digest(self.project / self.output)
             target.unlink(missing_ok=True)
         run.output_bytes = tree_bytes(self.project / self.output)
-        run.files_changed = sum(1 for path in before.keys() | after.keys() if before.get(path) != after.get(path))
+        run.files_changed = len(changed_files(before, after))
         self.runs = (self.runs or []) + [run]
         return run
 
@@ -123,6 +123,11 @@ def site_digest(site: Path) -> dict[str, bytes]:
     """Every file of a built site by its path, with a digest of its bytes."""
     return {p.relative_to(site).as_posix(): hashlib.blake2b(p.read_bytes(), digest_size=16).digest()
             for p in site.rglob("*") if p.is_file()}
+
+
+def changed_files(before: dict[str, bytes], after: dict[str, bytes]) -> set[str]:
+    """Paths added, removed, or with other bytes between two `site_digest`s."""
+    return {path for path in before.keys() | after.keys() if before.get(path) != after.get(path)}
 
 
 def added_report(reports: Path, seed: int) -> tuple[Path, str]:
@@ -275,8 +280,10 @@ def run_rounds(builds: list[Build], rounds: int, report: Callable[[str], None]) 
         shift = round_ % len(builds)
         for build in builds[shift:] + builds[:shift]:
             run = build.run()
+            changed = "" if run.files_changed is None else f", {run.files_changed:,} files changed"
             report(f"  round {round_ + 1}: {build.name:24} {run.seconds:6.1f} s  (user {run.user_seconds:.1f}, "
-                   f"sys {run.sys_seconds:.1f})")
+                   f"sys {run.sys_seconds:.1f}; peak {run.peak_mb:.0f} MB, all processes {run.all_mb:.0f} MB; "
+                   f"output {run.output_bytes / 1e6:.0f} MB{changed})")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -288,6 +295,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-hugo", action="store_true")
     parser.add_argument("--no-plain", action="store_true")
     parser.add_argument("--no-stock", action="store_true", help="leave out our build with ARCHIVE_SPEEDUPS=0")
+    parser.add_argument("--no-kept", action="store_true",
+                        help="leave out our build with caches kept (one report added still keeps them)")
     parser.add_argument("--preview", action="store_true",
                         help="also time `mkdocs serve --dirty` (make serve): save an edit → the page shows it")
     args = parser.parse_args(argv)
@@ -298,8 +307,9 @@ def main(argv: list[str] | None = None) -> int:
         work.mkdir(parents=True, exist_ok=True)
         reports = make_reports(size, work, args.seed)
         ours = set_up_ours(work, reports)
-        builds = {"scratch": Build("ours, from scratch", ours, "site", MKDOCS_BUILD, forget=(".cache",)),
-                  "kept": Build("ours, caches kept", ours, "site", MKDOCS_BUILD)}
+        builds = {"scratch": Build("ours, from scratch", ours, "site", MKDOCS_BUILD, forget=(".cache",))}
+        if not args.no_kept:
+            builds["kept"] = Build("ours, caches kept", ours, "site", MKDOCS_BUILD)
         builds["added"] = AddOne("ours, one report added", ours, "site", MKDOCS_BUILD,
                                  extra=added_report(reports, args.seed))
         if not args.no_stock:  # every speed mechanism off: what the speedups buy
@@ -344,16 +354,17 @@ def print_summary(builds: dict[str, Build], pages: dict, rounds: int) -> None:
           "changed: files of site/ that one added report changed, added or removed")
     print(f"report pages: {pages['report_pages']:,}, HTML per report page: mean {pages['mean_page'] / 1000:.1f} kB, "
           f"max {pages['max_page'] / 1000:.1f} kB; search index: {pages['search_bytes'] / mb:.1f} MB")
-    scratch, kept, added = builds["scratch"], builds["kept"], builds["added"]
+    scratch, kept, added = builds["scratch"], builds.get("kept"), builds["added"]
     print(f"one report added: {added.median('seconds') / scratch.median('seconds'):.0%} of a build from scratch, "
           f"{added.runs[-1].files_changed:,} files of {site_file_count(scratch):,} changed")
     for other in ("stock", "plain", "hugo"):
         if other in builds:
             base = builds[other]
-            print(f"ratio ours / {base.name}: {scratch.median('seconds') / base.median('seconds'):.2f}× time from scratch, "
-                  f"{kept.median('seconds') / base.median('seconds'):.2f}× with caches kept; user CPU "
-                  f"{scratch.median('user_seconds') / base.median('user_seconds'):.2f}× / "
-                  f"{kept.median('user_seconds') / base.median('user_seconds'):.2f}×; peak memory "
+            with_kept = "" if kept is None else f", {kept.median('seconds') / base.median('seconds'):.2f}× with caches kept"
+            cpu_kept = "" if kept is None else f" / {kept.median('user_seconds') / base.median('user_seconds'):.2f}×"
+            print(f"ratio ours / {base.name}: {scratch.median('seconds') / base.median('seconds'):.2f}× time from scratch"
+                  f"{with_kept}, {added.median('seconds') / base.median('seconds'):.2f}× one report added; user CPU "
+                  f"{scratch.median('user_seconds') / base.median('user_seconds'):.2f}×{cpu_kept}; peak memory "
                   f"{scratch.peak_mb() / base.peak_mb():.2f}× (all processes {scratch.all_mb() / base.all_mb():.2f}×)")
     sys.stdout.flush()
 
