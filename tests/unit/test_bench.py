@@ -5,16 +5,22 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 
 import bench
 
+HOLD = "import sys, time; b = b'x' * ({mb} * 2**20); print('ready', flush=True); time.sleep({seconds})"
+
+
+def holding(mb: int, seconds: float) -> subprocess.Popen:
+    """A child process that has written `mb` MB of its own memory once it says 'ready'."""
+    child = subprocess.Popen([sys.executable, "-c", HOLD.format(mb=mb, seconds=seconds)], stdout=subprocess.PIPE, text=True)
+    assert child.stdout.readline().strip() == "ready"
+    return child
+
 
 def test_tree_memory_counts_the_children_too():
-    # a child holding ~200 MB: the tree's memory must include it, the parent alone does not
-    child = subprocess.Popen([sys.executable, "-c", "import time; b = bytearray(200 * 2**20); time.sleep(30)"])
+    child = holding(200, 60)
     try:
-        time.sleep(1.5)
         own = bench.tree_pss_kb(child.pid)
         assert own > 190 * 1024
         assert bench.tree_pss_kb(os.getpid()) >= own  # this process's tree holds the child
@@ -24,13 +30,13 @@ def test_tree_memory_counts_the_children_too():
 
 
 def test_tree_memory_sampler_reports_a_peak():
-    child = subprocess.Popen([sys.executable, "-c", "import time; b = bytearray(100 * 2**20); time.sleep(2)"])
+    child = holding(100, 1)
     sampler = bench.TreeMemory(child.pid, interval=0.05)
     child.wait()
     assert sampler.stop() > 90
 
 
-def test_site_digest_tells_changed_added_and_removed_files(tmp_path):
+def test_changed_files_are_the_changed_added_and_removed(tmp_path):
     site = tmp_path / "site"
     (site / "a").mkdir(parents=True)
     (site / "a" / "index.html").write_text("one", encoding="utf-8")
