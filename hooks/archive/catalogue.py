@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .accounting import docs_report_problems, ignored_report_problems
 from .regions import Division, RegionTree, region_tree
-from .links import link_problems
+from .links import link_problems, loose_file_problems
 from .files import hidden_reports, read_report_file, report_files, shown_path
 from .schema import Problem, Report, check_path, parse_report
 from .settings import ArchiveSettings
@@ -292,6 +292,8 @@ def check_loose_files(paths: list[Path], settings: ArchiveSettings, project_dir:
                 problems.append(problem)
                 continue
             report, found = _read_report(path, source_path, shown, settings, regions, None, None)
+            if report is not None:
+                found += loose_file_problems([report], {source_path: shown})
             problems += found
-            valid += report is not None
+            valid += report is not None and not any(not p.warning for p in found)
     return problems, valid

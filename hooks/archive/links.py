@@ -143,12 +143,7 @@ def link_problems(reports: list[Report], shown: dict[str, str], docs_dir: Path) 
         body = rendered[own]
         if body is None:
             continue
-        for source in dict.fromkeys(body.images):
-            if remote_source(source):
-                problems.append(Problem(where, _line_of(report, source), "body",
-                                        f"{source[:80]!r} is on another host, and the site loads nothing from other hosts",
-                                        "save the image in docs/ (e.g. docs/images/a.png, written ../../images/a.png "
-                                        "from reports/2015/x.md), or link to it instead: [图](https://…)"))
+        problems += _remote_images(report, where, body)
         for url in dict.fromkeys(body.links):
             problem = _fragment_problem(report, where, own, url, by_uri, ids_of)
             if problem:
@@ -164,6 +159,38 @@ def link_problems(reports: list[Report], shown: dict[str, str], docs_dir: Path) 
                                         f"links to {url[:80]!r}, which is not a published report or a file of the site "
                                         f"(it resolves to {target[:80]!r})", hint))
     return problems
+
+
+def loose_file_problems(reports: list[Report], shown: dict[str, str]) -> list[Problem]:
+    """What can be checked of reports not yet in the archive (validate.py on a file or folder
+    outside reports/): images from another host and links to sections of the report itself.
+    Links to other files depend on where the file will be put, and are checked once it is there."""
+    problems = []
+    collector = _Collector()
+    for report in reports:
+        if not _may_link(report.body):
+            continue
+        try:
+            body = collector.render(report.body)
+        except RecursionError:  # body_limits keeps bodies far from this
+            continue
+        where = shown[report.source_path]
+        problems += _remote_images(report, where, body)
+        own = REPORTS_URI + report.source_path
+        for url in dict.fromkeys(body.links):
+            if url.startswith("#"):
+                problem = _fragment_problem(report, where, own, url, {own: report}, lambda _uri: body.ids)
+                if problem:
+                    problems.append(problem)
+    return problems
+
+
+def _remote_images(report: Report, where: str, body: _Rendered) -> list[Problem]:
+    return [Problem(where, _line_of(report, source), "body",
+                    f"{source[:80]!r} is on another host, and the site loads nothing from other hosts",
+                    "save the image in docs/ (e.g. docs/images/a.png, written ../../images/a.png "
+                    "from reports/2015/x.md), or link to it instead: [图](https://…)")
+            for source in dict.fromkeys(body.images) if remote_source(source)]
 
 
 def _fragment_problem(report: Report, where: str, own: str, url: str, by_uri: dict[str, Report], ids_of) -> Problem | None:

@@ -198,3 +198,22 @@ def test_validator_checks_a_file_outside_the_archive(project, tmp_path):
     assert result.returncode == 1
     assert "new.md:4: year: '20xx' is not a year" in result.stdout
 
+
+
+def test_validator_checks_images_and_own_sections_of_a_file_outside_the_archive(project, tmp_path):
+    """What the strict build would refuse and can be known before the file has its place: an image
+    from another host, a link to a section the report does not have. Links to other files wait."""
+    loose = tmp_path / "incoming"
+    loose.mkdir()
+    body = "## 一、工作\n\n正文。\n\n![图](https://example.com/a.png)\n\n见[上文](#mei-you)，[本节](#yi-gong-zuo)，[旧报告](../2014/old.md)。\n"
+    (loose / "new.md").write_text(report(body=body), encoding="utf-8")
+    result = project.validate(str(loose / "new.md"))
+    assert result.returncode == 1 and "Traceback" not in result.stdout + result.stderr
+    lines = [line for line in result.stdout.splitlines() if "new.md:" in line]
+    assert len(lines) == 2, result.stdout
+    assert "'https://example.com/a.png' is on another host" in lines[0]
+    assert "the section #mei-you of this report, which has no such section" in lines[1]
+    assert "#yi-gong-zuo" in lines[1]  # what is accepted: the sections it has
+    (loose / "new.md").write_text(report(body=body.replace("![图](https://example.com/a.png)", "").replace("#mei-you", "#yi-gong-zuo")),
+                                  encoding="utf-8")
+    assert project.validate(str(loose / "new.md")).returncode == 0
