@@ -295,6 +295,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-hugo", action="store_true")
     parser.add_argument("--no-plain", action="store_true")
     parser.add_argument("--no-stock", action="store_true", help="leave out our build with ARCHIVE_SPEEDUPS=0")
+    parser.add_argument("--no-added", action="store_true", help="leave out the build with one report added")
     parser.add_argument("--no-kept", action="store_true",
                         help="leave out our build with caches kept (one report added still keeps them)")
     parser.add_argument("--preview", action="store_true",
@@ -310,8 +311,9 @@ def main(argv: list[str] | None = None) -> int:
         builds = {"scratch": Build("ours, from scratch", ours, "site", MKDOCS_BUILD, forget=(".cache",))}
         if not args.no_kept:
             builds["kept"] = Build("ours, caches kept", ours, "site", MKDOCS_BUILD)
-        builds["added"] = AddOne("ours, one report added", ours, "site", MKDOCS_BUILD,
-                                 extra=added_report(reports, args.seed))
+        if not args.no_added:
+            builds["added"] = AddOne("ours, one report added", ours, "site", MKDOCS_BUILD,
+                                     extra=added_report(reports, args.seed))
         if not args.no_stock:  # every speed mechanism off: what the speedups buy
             builds["stock"] = Build("ours, ARCHIVE_SPEEDUPS=0", ours, "site", MKDOCS_BUILD, env={"ARCHIVE_SPEEDUPS": "0"})
         if not args.no_plain:
@@ -354,16 +356,18 @@ def print_summary(builds: dict[str, Build], pages: dict, rounds: int) -> None:
           "changed: files of site/ that one added report changed, added or removed")
     print(f"report pages: {pages['report_pages']:,}, HTML per report page: mean {pages['mean_page'] / 1000:.1f} kB, "
           f"max {pages['max_page'] / 1000:.1f} kB; search index: {pages['search_bytes'] / mb:.1f} MB")
-    scratch, kept, added = builds["scratch"], builds.get("kept"), builds["added"]
-    print(f"one report added: {added.median('seconds') / scratch.median('seconds'):.0%} of a build from scratch, "
-          f"{added.runs[-1].files_changed:,} files of {site_file_count(scratch):,} changed")
+    scratch, kept, added = builds["scratch"], builds.get("kept"), builds.get("added")
+    if added:
+        print(f"one report added: {added.median('seconds') / scratch.median('seconds'):.0%} of a build from scratch, "
+              f"{added.runs[-1].files_changed:,} files of {site_file_count(scratch):,} changed")
     for other in ("stock", "plain", "hugo"):
         if other in builds:
             base = builds[other]
             with_kept = "" if kept is None else f", {kept.median('seconds') / base.median('seconds'):.2f}× with caches kept"
+            with_added = "" if added is None else f", {added.median('seconds') / base.median('seconds'):.2f}× one report added"
             cpu_kept = "" if kept is None else f" / {kept.median('user_seconds') / base.median('user_seconds'):.2f}×"
             print(f"ratio ours / {base.name}: {scratch.median('seconds') / base.median('seconds'):.2f}× time from scratch"
-                  f"{with_kept}, {added.median('seconds') / base.median('seconds'):.2f}× one report added; user CPU "
+                  f"{with_kept}{with_added}; user CPU "
                   f"{scratch.median('user_seconds') / base.median('user_seconds'):.2f}×{cpu_kept}; peak memory "
                   f"{scratch.peak_mb() / base.peak_mb():.2f}× (all processes {scratch.all_mb() / base.all_mb():.2f}×)")
     sys.stdout.flush()
