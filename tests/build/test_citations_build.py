@@ -13,10 +13,9 @@ import bibtexparser
 import lxml.html
 import pytest
 import rispy
-from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
-from citeproc.source.json import CiteProcJSON
 
 from conftest import report
+from unit.test_export_citations import render
 
 SITE = "https://example.org/"
 HOSTILE_TITLE = '"><script>alert(1)</script> 50% {总结'
@@ -121,14 +120,6 @@ def parse_bib(text: str):
     library = bibtexparser.parse_string(text)
     assert library.failed_blocks == [], [b.error for b in library.failed_blocks]
     return library
-
-
-def render(items: list[dict]) -> list[str]:
-    style = CitationStylesStyle("harvard-cite-them-right", locale="zh-CN", validate=False)
-    bibliography = CitationStylesBibliography(style, CiteProcJSON(items), formatter.plain)
-    for item in items:
-        bibliography.register(Citation([CitationItem(item["id"])]))
-    return [str(entry) for entry in bibliography.bibliography()]
 
 
 def cite_text(html: str) -> str:
