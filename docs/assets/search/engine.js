@@ -1,4 +1,5 @@
-// Full-text search over the archive's static index (built by hooks/archive/search/index.py).
+// Full-text search over the archive's static index (built by hooks/archive/search/index.py; its
+// postings in segments of documents, hooks/archive/search/segments.py).
 // The same module runs in the browser (ui.js) and under Node (scripts/search_cli); the caller
 // passes `load(relativePath) -> Promise<Uint8Array>` so no network or file code lives here.
 // Folding is the one of hooks/archive/search/fold.py, step by step.
@@ -9,6 +10,7 @@ const PINYIN_NOTE = new RegExp(`(?<=[^\\s(（])[(（](?=[^)）]*[${TONED}])${SYL
 const KEPT = /[\p{L}\p{N}]/u;
 const FNV_OFFSET = 2166136261, FNV_PRIME = 16777619;
 const SPARSE = 0, BITMAP = 1, EXTERNAL = 2;
+const FORMAT = 4; // hooks/archive/search/layout.py FORMAT: the index this code reads
 
 async function gunzip(bytes) {
   const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
@@ -138,6 +140,7 @@ export class SearchEngine {
     if (!this.ready) {
       this.ready = (async () => {
         this.manifest = JSON.parse(utf8.decode(await this.load("manifest.json")));
+        if (this.manifest.format !== FORMAT) throw new Error(`search index format ${this.manifest.format}, this code reads ${FORMAT}`);
         const pairs = Array.from(await this.json("fold.gz"));
         this.table = new Map();
         for (let k = 0; k + 1 < pairs.length; k += 2) this.table.set(pairs[k], pairs[k + 1]);
@@ -167,10 +170,10 @@ export class SearchEngine {
     return queryTerms(query, this.table);
   }
 
-  /** Entries of a shard: Map "head|gram" -> {kind, df, payload}. */
-  shard(number) {
-    return this.memo("s:" + number, async () => {
-      const data = await this.bytes(`s/${number}.gz`);
+  /** Entries of one shard of a segment ("g/0-1000/"): Map "head|gram" -> {kind, df, payload}. */
+  shard(folder, number) {
+    return this.memo("s:" + folder + number, async () => {
+      const data = await this.bytes(`${folder}s/${number}.gz`);
       const r = new Reader(data);
       // varint(count), the headers of all entries, then their payloads in the same order
       const entries = new Map();
@@ -193,20 +196,35 @@ export class SearchEngine {
     });
   }
 
-  /** The posting of one gram (up to maxGram folded characters), over all text or the head only. */
+  /**
+   * The posting of one gram (up to maxGram folded characters), over all text or the head only:
+   * one shard of each segment (manifest.segments: [first id, documents, shards], in id order),
+   * their local ids shifted to global ones and joined.
+   */
   posting(gram, head) {
     return this.memo(`p:${head ? 1 : 0}|${gram}`, async () => {
-      const cps = codePoints(gram);
-      const number = gramHash(cps) % this.manifest.shards;
-      const entry = (await this.shard(number)).get((head ? 1 : 0) + "|" + gram);
-      if (!entry) return { ids: new Uint32Array(0), tf: new Uint8Array(0) };
-      let { kind, payload } = entry;
-      if (kind === EXTERNAL) {
-        const file = await this.bytes(`p/${gramHash(cps)}-${new Reader(payload).varint()}.gz`);
-        kind = file[0];
-        payload = file.subarray(1);
-      }
-      return decodePosting(kind, payload, this.manifest.docs);
+      const hash = gramHash(codePoints(gram));
+      const parts = await Promise.all(this.manifest.segments.map(async ([start, docs, shards]) => {
+        const folder = `g/${start}-${docs}/`;
+        const entry = (await this.shard(folder, hash % shards)).get((head ? 1 : 0) + "|" + gram);
+        if (!entry) return null;
+        let { kind, payload } = entry;
+        if (kind === EXTERNAL) {
+          const file = await this.bytes(`${folder}p/${hash}-${new Reader(payload).varint()}.gz`);
+          kind = file[0];
+          payload = file.subarray(1);
+        }
+        const p = decodePosting(kind, payload, docs);
+        if (start) for (let i = 0; i < p.ids.length; i++) p.ids[i] += start;
+        return p;
+      }));
+      const found = parts.filter((p) => p !== null);
+      if (found.length === 1) return found[0];
+      const size = found.reduce((sum, p) => sum + p.ids.length, 0);
+      const ids = new Uint32Array(size), tf = new Uint8Array(size);
+      let at = 0;
+      for (const p of found) { ids.set(p.ids, at); tf.set(p.tf, at); at += p.ids.length; }
+      return { ids, tf };
     });
   }
 

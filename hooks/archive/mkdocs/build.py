@@ -14,12 +14,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from .. import speed as speedups
+from ..arrival import arrival_order
 from ..assets import names_source_map, unused_theme_file, without_source_map
 from ..catalogue import Catalogue, load_catalogue
 from ..export import PageDates, public_files
 from ..export.history import FileHistory, git_history
 from ..files import relative_posix
 from ..labels import template_globals
+from ..pages import moved_pages
 from ..pages.home import home_view
 from ..pages.report import ReportViews, SiteInfo, json_for_script
 from ..regions import region_tree
@@ -86,7 +88,11 @@ class ArchiveBuild:
         else:
             similar = LazyMapping(self.speed.near_duplicates_job(catalogue))
             # The index is needed only at the end: it yields the CPU to the jobs pages wait for
-            self.jobs["search index"] = self.speed.job(write_search_index, catalogue.reports, self.site_dir, nice=5)
+            arrival = arrival_order(self.settings.reports_dir)
+            if arrival.note:
+                _log().info(arrival.note)
+            self.jobs["search index"] = self.speed.job(write_search_index, catalogue.reports, self.site_dir, arrival,
+                                                       nice=5)
             self.history = git_history(self.project_dir, self.settings.reports_dir, self.docs_dir)
             if self.preview:
                 self.preview.history, self.preview.similar = self.history, similar
@@ -157,7 +163,7 @@ class ArchiveBuild:
     def finish(self, config) -> None:
         """Redirects; wait for the jobs (a preview rebuild keeps its first build's site-wide
         files); check the pages were written."""
-        write_redirects(self.catalogue, config)
+        write_redirects(self.catalogue, config, moved_pages(self.pages.listings.values()))
         for name, job in self.jobs.items():
             try:
                 job.result()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..arrival import Arrival
 from .documents import SearchDoc, search_doc
 from .fold import fold, query_terms
 from .index import IndexBuildError, IndexStats, build_index
@@ -20,20 +21,23 @@ class SearchIndexError(ValueError):
     """A published report could not be put into the search index: the build must fail."""
 
 
-def search_docs(reports) -> list[SearchDoc]:
-    """The SearchDoc of every published report, in catalogue order (document id = position); the
-    text is the body the catalogue read with the front matter (the files are not read again)."""
+def search_docs(reports, arrival: Arrival | None = None) -> list[SearchDoc]:
+    """The SearchDoc of every published report, in arrival order (archive/arrival.py; document id =
+    position; without an `arrival`, path order); the text is the body the catalogue read with the
+    front matter (the files are not read again)."""
+    arrival = arrival or Arrival()
     docs = []
-    for report in reports:
+    for report in sorted(reports, key=lambda r: arrival.key(r.source_path)):
         if report.draft:
             raise SearchIndexError(f"reports/{report.source_path}: a draft was handed to the search index")
         docs.append(search_doc(report, report.body))
     return docs
 
 
-def write_search_index(reports, site_dir: Path) -> IndexStats:
-    """Index every given (published) report into `site_dir/search/data/`; fail rather than drop one."""
-    docs = search_docs(reports)
+def write_search_index(reports, site_dir: Path, arrival: Arrival | None = None) -> IndexStats:
+    """Index every given (published) report into `site_dir/search/data/`, in arrival order;
+    fail rather than drop one."""
+    docs = search_docs(reports, arrival)
     try:
         stats = build_index(docs, Path(site_dir) / DATA_DIR)
     except IndexBuildError as e:

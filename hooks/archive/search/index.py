@@ -3,11 +3,13 @@
 Layout of the output folder (read by `docs/assets/search/engine.js`; every `.gz` is gzip, unpacked
 by the browser itself, so the bytes on the wire do not depend on the web server):
 
-    manifest.json     counts, shard count, file formats
+    manifest.json     counts, file formats, and the segments: [first id, documents, shards] each
     fold.gz           the t2s character table (JSON: "繁简繁简…")
-    s/<shard>.gz      postings of every gram (1 to MAX_GRAM folded characters) whose `gram_hash`
-                      modulo the shard count is <shard>; the count makes SHARD_TARGET bytes a shard
-    p/<hash>-<k>.gz   a posting too big to share a shard file (hash: `gram_hash` of its gram)
+    g/<first>-<docs>/ one segment of the documents (segments.py), its ids local (0 = <first>):
+      s/<shard>.gz    postings of every gram (1 to MAX_GRAM folded characters) whose `gram_hash`
+                      modulo the segment's shard count is <shard>; the count makes SHARD_TARGET
+                      bytes a shard (the tail: at most TAIL_SHARDS)
+      p/<hash>-<k>.gz a posting too big to share a shard file (hash: `gram_hash` of its gram)
     m/<block>.gz      result metadata of BLOCK documents (JSON rows)
     t/<k>/<g>.gz      the searchable text of documents TEXTS * g … TEXTS * g + TEXTS - 1 in the original
                       script; k = g // 1000. JSON: per document [segments, sections], sections being
@@ -22,8 +24,13 @@ Postings. Grams are the distinct 1-, 2-, 3- and 4-character substrings of each f
 posting; a longer one by intersecting its 4-grams, then checked against the text. Each gram is
 indexed twice, over all segments and over the head (title and unit), which ranks first; both
 postings of a gram are in the same shard (the hash is of the gram alone), so a term costs one fetch.
-A posting is either sparse (varints of `(doc delta << 2) | min(tf - 1, 3)`) or a bitmap of all
-documents (whichever is smaller).
+A posting is either sparse (varints of `(doc delta << 2) | min(tf - 1, 3)`, ids local to the
+segment) or a bitmap of the segment's documents (whichever is smaller). A query term fetches one
+shard per segment.
+
+Document ids are the reports' arrival order (archive/arrival.py), so a report committed after the
+others is the last document: it changes the tail segment's shards, the last m/ block and t/ file,
+the columns, units and facets and the manifest, and no other file.
 
 Shard file: varint(entries), each entry's header, then each entry's payload in the same order.
 Header: varint(kind | head << 2 | n << 3), n varints (code points), varint(df), varint(payload
@@ -55,6 +62,7 @@ from .documents import SearchDoc
 from .fold import char_map
 from .grams import Corpus
 from .layout import IndexBuildError, FORMAT, MAX_GRAM, BLOCK, TEXTS, FNV_OFFSET, FNV_PRIME
+from .segments import Segment, segments, shard_count
 from .shards import IndexWriter, Spool
 
 
@@ -77,36 +85,47 @@ def gram_hash(code_points: list[int]) -> int:
 
 
 def build_index(docs: list[SearchDoc], out: Path) -> IndexStats:
-    """Write the whole index for `docs` (document id = position in the list) into `out`."""
+    """Write the whole index for `docs` (document id = position in the list: arrival order) into `out`."""
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
     n_docs = len(docs)
+    writer = IndexWriter(out)
+    postings = total_chars = 0
+    parts = []
+    for segment in segments(n_docs):
+        shards, chars, count = _write_segment(docs[segment.start:segment.end], segment, writer, out)
+        parts.append([segment.start, segment.docs, shards])
+        postings += count
+        total_chars += chars
+    writer.documents(docs)
+    writer.facets(docs)
+    writer.json("fold.gz", _fold_table())
+    manifest = {
+        "format": FORMAT, "docs": n_docs, "segments": parts, "maxGram": MAX_GRAM, "block": BLOCK, "texts": TEXTS,
+        "unitBytes": writer.unit_bytes, "chars": total_chars, "postings": int(postings), "anchorPrefix": ID_PREFIX,
+    }
+    (out / "manifest.json").write_text(json.dumps(manifest, sort_keys=True), encoding="utf-8")
+    return IndexStats(n_docs, total_chars, sum(p[2] for p in parts), writer.files + 1, writer.bytes, int(postings))
+
+
+def _write_segment(docs: list[SearchDoc], segment: Segment, writer: IndexWriter, out: Path) -> tuple[int, int, int]:
+    """The postings of one segment (ids local to it) into `g/<segment>/`: (shards, characters, postings)."""
     corpus = Corpus(docs)
-    if n_docs and not corpus.covered.all():
+    if docs and not corpus.covered.all():
         missing = [docs[i].path for i in np.flatnonzero(~corpus.covered)[:10]]
         raise IndexBuildError(f"no searchable text in {len(missing)} report(s): {', '.join(missing)}")
-    total_chars = corpus.total_chars
-    writer = IndexWriter(out)
-    postings = 0
+    chars, postings = corpus.total_chars, 0
     with tempfile.TemporaryFile(dir=out) as headers, tempfile.TemporaryFile(dir=out) as payloads:
-        spool = Spool((headers, payloads), writer, n_docs, corpus.id_to_cp)
+        spool = Spool((headers, payloads), writer, len(docs), corpus.id_to_cp, f"g/{segment.name}/",
+                      lambda size: shard_count(segment, size))
         for head, stream in ((False, corpus.all), (True, corpus.head)):
             for n, keys, bits, doc_ids, tfs in stream.grams():
                 postings += len(keys)
                 spool.add(keys, bits, doc_ids, tfs, n, head)
         del corpus
         shards = spool.write_shards()
-    writer.documents(docs)
-    writer.facets(docs)
-    writer.json("fold.gz", _fold_table())
-    manifest = {
-        "format": FORMAT, "docs": n_docs, "shards": shards, "maxGram": MAX_GRAM, "block": BLOCK, "texts": TEXTS,
-        "bitmapBytes": (n_docs + 7) // 8, "unitBytes": writer.unit_bytes, "chars": total_chars,
-        "postings": int(postings), "anchorPrefix": ID_PREFIX,
-    }
-    (out / "manifest.json").write_text(json.dumps(manifest, sort_keys=True), encoding="utf-8")
-    return IndexStats(n_docs, total_chars, shards, writer.files + 1, writer.bytes, int(postings))
+    return shards, chars, postings
 
 
 def _fold_table() -> str:

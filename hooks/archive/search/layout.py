@@ -1,14 +1,22 @@
 """The search index's file formats and sizes (see index.py for the layout of the output folder),
 shared by the gram sorter (grams.py), the shard writer (shards.py) and the index builder."""
 
-FORMAT = 3
+FORMAT = 4
 MAX_GRAM = 4
 BLOCK = 32
 """Documents per metadata block file."""
 TEXTS = 2
 """Documents per text file (half the files of one each, for a few kB more per excerpt)."""
 SHARD_TARGET = 12_000
-"""Raw bytes of a shard file, on average (a query term fetches one shard)."""
+"""Raw bytes of a shard file, on average (a query term fetches one shard per segment)."""
+TAIL = 100
+"""Documents of the smallest full segment; the tail segment has fewer (segments.py)."""
+FACTOR = 10
+"""Full segments of one size merged into one of the next."""
+TOP = 100_000
+"""Documents of the largest segment: the archive beyond it is more segments of this size."""
+TAIL_SHARDS = 32
+"""Most shards of the tail segment: the files a report appended to the archive changes."""
 EXTERNAL = 16_000
 """A posting of more bytes gets its own file."""
 FOLD_DOCS = 2_000

@@ -27,8 +27,13 @@ class Spool:
     """Encoded shard entries, spooled to two files (entry headers, payloads), with the shard and
     the byte ranges of each entry."""
 
-    def __init__(self, files, writer: IndexWriter, n_docs: int, id_to_cp: np.ndarray) -> None:
+    def __init__(self, files, writer: IndexWriter, n_docs: int, id_to_cp: np.ndarray, folder: str = "",
+                 shard_count=None) -> None:
+        """`folder`: where the segment's `s/` and `p/` go, below the index folder (`g/0-1000/`);
+        `shard_count(entry bytes)`: how many shards (default: SHARD_TARGET bytes each, at least 8)."""
         self.files, self.writer, self.n_docs = files, writer, n_docs
+        self.folder = folder
+        self.shard_count = shard_count or (lambda size: max(8, math.ceil(size / SHARD_TARGET)))
         self.id_to_cp = id_to_cp
         self.offsets = [0, 0]
         self.records: list[list[np.ndarray]] = [[] for _ in RECORD_TYPES]
@@ -102,7 +107,7 @@ class Spool:
             if len(data) > EXTERNAL:
                 k = self.externals.get(number, 0)
                 self.externals[number] = k + 1
-                self.writer.write(f"p/{number}-{k}.gz", gz(bytes([kind]) + data))
+                self.writer.write(f"{self.folder}p/{number}-{k}.gz", gz(bytes([kind]) + data))
                 kind, data = EXTERNAL_KIND, varint(k)
             entry = varint(kind | flags) + b"".join(varint(int(cp[g])) for cp in cps) + varint(g1 - g0) + varint(len(data))
             self._append([number], entry, ([0], [len(entry)]), data, ([0], [len(data)]))
@@ -110,14 +115,14 @@ class Spool:
     def write_shards(self) -> int:
         """Every shard file (an empty one too: the browser asks for any shard a gram hashes to):
         varint(entries), the entries' headers, then their payloads in the same order. Returns the
-        number of shards: as many as make SHARD_TARGET bytes each on average."""
+        number of shards (`shard_count` of the entries' bytes)."""
         columns = []
         for parts, dtype in zip(self.records, RECORD_TYPES):  # a column at a time: memory for one more
             columns.append(np.concatenate(parts) if parts else np.zeros(0, dtype=dtype))
             parts.clear()
         hashes, h_begin, h_len, p_begin, p_len = columns
         del columns
-        self.shards = max(8, math.ceil(int(h_len.sum(dtype=np.int64) + p_len.sum(dtype=np.int64)) / SHARD_TARGET))
+        self.shards = self.shard_count(int(h_len.sum(dtype=np.int64) + p_len.sum(dtype=np.int64)))
         shard = (hashes % self.shards).astype(np.int64)
         del hashes
         order = np.argsort(shard, kind="stable")
@@ -135,7 +140,7 @@ class Spool:
         for k, f in enumerate(self.files):
             f.flush()
             spooled.append(np.memmap(f, dtype=np.uint8, mode="r") if self.offsets[k] else np.zeros(0, dtype=np.uint8))
-        self.writer.folder("s")
+        self.writer.folder(f"{self.folder}s")
         s0 = 0
         while s0 < self.shards:
             # shards [s0, s1) with about GATHER_BYTES of entries
@@ -150,7 +155,7 @@ class Spool:
             for s in range(s0, s1):
                 a, b = first_entry[s] - e0, first_entry[s + 1] - e0
                 data = b"".join((varint(int(per_shard[s])), headers[h_at[a]:h_at[b]], payloads[p_at[a]:p_at[b]]))
-                self.writer.raw(f"s/{s}.gz", gz(data))
+                self.writer.raw(f"{self.folder}s/{s}.gz", gz(data))
             s0 = s1
         del spooled
         return self.shards
