@@ -4,6 +4,7 @@
     python scripts/bench_search.py                  # 1,000 and 10,000 reports
     python scripts/bench_search.py --sizes 1000     # one size
     python scripts/bench_search.py --with-50k       # adds 50,000 reports (slow: tens of minutes)
+    python scripts/bench_search.py --add-one --sizes 2000,10000   # files one added report changes
 
 Per size, on the same synthetic archive (scripts/synth.py, seed 7), for both engines:
 build seconds and peak memory (the build with lunr vs ours; ours also alone: index seconds and
@@ -134,7 +135,8 @@ def score(results: dict[str, list[str]], corpus) -> tuple[float, float, int]:
 
 def browser_measure(site: Path, lunr: bool) -> dict:
     """Bytes and latency of the header search on a report page, in headless Chromium."""
-    from browser import chromium, serve
+    sys.path.insert(0, str(ROOT / "tests"))
+    from headless import chromium, serve
 
     report = next(p for p in sorted((site / "reports").rglob("index.html")))
     report_url = report.parent.relative_to(site).as_posix() + "/"
@@ -241,6 +243,58 @@ def bench(size: int, work: Path, skip_lunr_browser: bool) -> dict:
     return row
 
 
+def git(project: Path, *args: str) -> None:
+    subprocess.run(["git", "-c", "user.name=bench", "-c", "user.email=bench@example.org", *args], cwd=project,
+                   check=True, capture_output=True)
+
+
+def add_one(size: int, work: Path) -> dict:
+    """One report added to a git archive of `size` reports whose site/ and .cache/ are kept (as
+    scripts/bench.py's AddOne, but the archive is a git repository with one commit, and the added
+    report is committed, so that the index follows the arrival order): the files of site/ and of
+    site/search/ that changed, and whether the bytes equal a build from scratch of the same commit."""
+    import bench
+
+    reports = work / f"r{size}" / "reports"
+    if not reports.exists():
+        subprocess.run([PYTHON, str(ROOT / "scripts" / "synth.py"), "--count", str(size), "--seed", "7", "--out", str(reports)],
+                       check=True, env=ENV, capture_output=True)
+    project = work / f"addone{size}"
+    shutil.rmtree(project, ignore_errors=True)
+    project.mkdir(parents=True)
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    for copied in ("docs", "hooks"):
+        shutil.copytree(ROOT / copied, project / copied, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(reports, project / "reports")
+    git(project, "init", "-q")
+    git(project, "add", "reports")
+    git(project, "commit", "-qm", "archive")
+    build = [PYTHON, "-m", "mkdocs", "build", "-q", "-d", "site"]
+    row: dict = {"size": size}
+    row["scratch_s"], _, _ = run_timed(build, cwd=project)
+    before = bench.site_digest(project / "site")
+    target, text = bench.added_report(project / "reports", 7)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    git(project, "add", "reports")
+    git(project, "commit", "-qm", "one more report")
+    row["kept_s"], _, _ = run_timed(build, cwd=project)
+    kept = bench.site_digest(project / "site")
+    changed = bench.changed_files(before, kept)
+    row["site_files"] = len(kept)
+    row["changed"] = len(changed)
+    row["changed_search"] = sorted(p for p in changed if p.startswith("search/"))
+    manifest = json.loads((project / "site" / "search" / "data" / "manifest.json").read_text())
+    row["segments"] = manifest["segments"]
+    shutil.rmtree(project / "site")
+    shutil.rmtree(project / ".cache", ignore_errors=True)
+    row["scratch_again_s"], _, _ = run_timed(build, cwd=project)
+    scratch = bench.site_digest(project / "site")
+    row["identical_to_scratch"] = scratch == kept
+    row["differs"] = sorted(bench.changed_files(scratch, kept))[:20]
+    return row
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="1000,10000")
@@ -248,7 +302,15 @@ def main(argv=None) -> int:
     parser.add_argument("--work", type=Path, default=None, help="keep archives and sites here (default: a temporary folder)")
     parser.add_argument("--skip-lunr-browser", action="store_true", help="no Chromium run of the lunr baseline")
     parser.add_argument("--json", type=Path, help="also write the rows as JSON")
+    parser.add_argument("--add-one", action="store_true", help="only count the files one added report changes (git archive, site/ and .cache/ kept)")
     args = parser.parse_args(argv)
+    if args.add_one:
+        work = args.work or Path(tempfile.mkdtemp(prefix="bench-search-"))
+        for size in [int(s) for s in args.sizes.split(",") if s]:
+            row = add_one(size, work)
+            row["changed_search_count"] = len(row["changed_search"])
+            print(json.dumps(row, ensure_ascii=False), flush=True)
+        return 0
     sizes = [int(s) for s in args.sizes.split(",") if s] + ([50000] if args.with_50k else [])
     work = args.work or Path(tempfile.mkdtemp(prefix="bench-search-"))
     rows = []
