@@ -318,3 +318,19 @@ def provinces() -> tuple[tuple[str, str], ...]:
                            " AND kind = '陆地' AND source = '高德'").fetchall()
     found = {Path(path).stem: name for path, name in rows if Path(path).stem.endswith("0000")}
     return tuple(sorted(found.items()))
+
+
+def map_divisions(division) -> list:
+    """The divisions a province's map draws: those right below it that exist today."""
+    return [child for child in division.children if not child.historical]
+
+
+def every_map(tree) -> list[tuple[str, list[str]]]:
+    """(key, codes) of every map the region pages can draw from this region tree: the country's, and
+    each province's that has divisions below it."""
+    wanted = [(COUNTRY, [code for code, _ in provinces()])]
+    for province in tree.provinces():
+        codes = [d.code for d in map_divisions(province)]
+        if codes:
+            wanted.append((province.code, codes))
+    return wanted

@@ -1,4 +1,5 @@
-"""按地区: /regions/ as the tree 省 → 市 → 县 with counts, one page per division, 地区不详 last."""
+"""按地区: /regions/ as the tree 省 → 市 → 县 with counts, one list per division (cut by year when long:
+pages/__init__.py), 地区不详 last."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from ..catalogue import Catalogue, RegionNode
 from ..labels import UNKNOWN_REGION
 from ..regions import PROVINCE
 from ..urls import REGIONS, region_url
-from . import Link, Listing, paginated
+from . import BY_YEAR, Link, Listing, list_pages
 
 ROOT = Link("按地区", REGIONS)
 UNKNOWN_TITLE = UNKNOWN_REGION
@@ -45,9 +46,7 @@ def country_map(root: RegionNode, source) -> maps.RegionMap | None:
 def province_map(node: RegionNode, source) -> maps.RegionMap | None:
     """Reports per division right below a province (its prefectures, or a municipality's districts)."""
     areas = []
-    for division in node.division.children:
-        if division.historical:
-            continue
+    for division in maps.map_divisions(node.division):
         child = node.children.get(division.code)
         areas.append(maps.Area(division.code, division.name, len(child.reports) if child else 0,
                                node_url(child) if child else None))
@@ -73,10 +72,10 @@ def listings(catalogue: Catalogue, map_source=None) -> list[Listing]:
         nonlocal pages
         title = node.division.name
         division_path = node.division.path_name
-        region_pages = paginated("region", node_url(node), title, node.reports, size, facet=node.division.code,
-                                 breadcrumbs=list(trail),
-                                 links=[node_link(child, depth=0) for child in node.sorted_children],
-                                 description=f"{division_path}（区划代码 {node.division.code}）及其下辖地区的报告。")
+        region_pages = list_pages("region", node_url(node), title, node.reports, size, facet=node.division.code,
+                                  bucketing=BY_YEAR, breadcrumbs=list(trail),
+                                  links=[node_link(child, depth=0) for child in node.sorted_children],
+                                  description=f"{division_path}（区划代码 {node.division.code}）及其下辖地区的报告。")
         if node.division.level == PROVINCE and map_source is not None:
             region_pages[0].extra["map"] = province_map(node, map_source)
         pages += region_pages
@@ -86,7 +85,7 @@ def listings(catalogue: Catalogue, map_source=None) -> list[Listing]:
     for province in root.sorted_children:
         walk(province, [ROOT])
     if root.unknown.reports:
-        pages += paginated("region", region_url(None), UNKNOWN_TITLE, root.unknown.reports, size, facet="unknown",
-                           breadcrumbs=[ROOT],
-                           description="报告未写明所属地区，或单位名称不足以确定地区。")
+        pages += list_pages("region", region_url(None), UNKNOWN_TITLE, root.unknown.reports, size, facet="unknown",
+                            bucketing=BY_YEAR, breadcrumbs=[ROOT],
+                            description="报告未写明所属地区，或单位名称不足以确定地区。")
     return pages

