@@ -169,3 +169,37 @@ def test_cut_off_page_still_gives_its_report_and_says_so():
     parts = split(clean(page).lines)
     assert len(parts.parts) == 1 and parts.truncated
     assert parts.parts[0].lines[-1].stripped == "另外，市科协还充分"
+
+
+def test_a_tag_line_of_short_phrases_above_the_report_is_chrome():
+    page = ("博览群书、集思广益、择善而从\n示例网:范文库 | 时间:2021-09-29 08:26:38\n某县科协科普工作总结\n"
+            "一年来，某县科协在县委、县政府的正确领导下，扎实开展科普下乡、科普进校园等活动，成效明显。\n"
+            "一、主要工作\n（一）抓好科普宣传。\n")
+    kept = [line.stripped for part in split(clean(page).lines).parts for line in part.lines]
+    assert "博览群书、集思广益、择善而从" not in kept
+    assert kept[0] == "某县科协科普工作总结" and "（一）抓好科普宣传。" in kept
+    # the same shape inside the report is a report's line (a list of its tasks), never scored so
+    verdicts = classify(["某县科协科普工作总结", "一年来，县科协扎实开展科普下乡活动，组织专家下乡服务，成效明显。", "科普宣传、科技培训、学术交流"])
+    assert "keyword_list" not in verdicts[2].features
+
+
+def test_a_document_id_line_is_chrome():
+    assert line_features("ID:61299780").get("meta_label")
+
+
+def test_a_table_typeset_with_bars_in_the_report_is_kept():
+    page = ("某单位工会工作总结\n一年来，工会在本单位党政的领导下，积极履行维护职工权益的职责，完成了各项任务。\n"
+            "二、存在的问题\n问题类别 | 具体表现 |\n组织建设 | 部分基层工会组织不够健全 |\n活动形式 | 内容单一 |\n")
+    kept = [line.stripped for part in split(clean(page).lines).parts for line in part.lines]
+    assert "问题类别 | 具体表现 |" in kept and "活动形式 | 内容单一 |" in kept
+    # a site's menu cut by bars above the report still goes
+    assert not any("网站首页" in s for s in [line.stripped for part in split(clean(PAGE).lines).parts for line in part.lines])
+
+
+def test_a_heading_the_site_repeats_under_the_first_paragraph_starts_no_report():
+    page = ("某县科协全民科学素质工作总结与计划\n"
+            "为深入实施《全民科学素质行动计划纲要》，一年来，县科协在县委、县政府的领导下，扎实开展科普工作，社会效益明显。\n"
+            "某县科协全民科学素质工作总结与计划\n一、主要工作业绩\n（一）建立健全农村专业技术协会，促进产业发展。\n")
+    parts = split(clean(page).lines).parts
+    assert len(parts) == 1
+    assert [line.stripped for line in parts[0].lines].count("某县科协全民科学素质工作总结与计划") == 1

@@ -79,6 +79,8 @@ FEATURES: dict[str, Feature] = {f.name: f for f in (
     Feature("compilation_count", 2.0, "a count of pieces in brackets (`(分享十五篇)`, `【精彩4篇】`): a compilation's title"),
     Feature("stray_keyword", 3.0, "a lone site keyword (`范文`, `大全`, `精选`) left from a tag cloud"),
     Feature("short_fragment", 1.0, "at most 15 characters, no sentence punctuation: a site name, a menu item"),
+    Feature("keyword_list", 3.0, "above the report, a line of three or more short phrases strung by commas and nothing else "
+                                 "(`荟聚奇文、博采众长、见贤思齐`, a keyword-stuffed tag line)"),
     # evidence of report text
     Feature("sentence", -1.5, "a sentence (。；, or a comma in 30+ characters)"),
     Feature("long", -1.0, "more than 100 characters"),
@@ -122,7 +124,7 @@ _URL = re.compile(r"https?://|www\.|\.(com|cn|net|org)\b|[\w.]+@[\w.]+\.\w+", re
 _MARKUP = re.compile(r"</?[a-z]+\s*/?>|^/?[a-z]{1,4}>$|&nbsp;|&[a-z]+;", re.I)
 _META_LABEL = re.compile(
     r"(?:^|(?<=[\s|｜]))(发布时间|更新时间|上传时间|上传日期|发布日期|时间|日期|来源|作者|编辑|责任编辑|浏览次数|浏览|阅读|"
-    r"点击|字体|发布者|发布人|上传人|上传者|投稿|编号|文档编号|格式|页数|大小|分类|标签|关键词|栏目|网站|移动端)\s*[:：]"
+    r"点击|字体|发布者|发布人|上传人|上传者|投稿|编号|文档编号|格式|页数|大小|分类|标签|关键词|栏目|网站|移动端|ID)\s*[:：]"
 )
 _EMPTY_LABEL = re.compile(r"[:：]\s*(?:$|[|｜])")
 _TIMESTAMP = re.compile(r"(?<!\d)(19|20)\d{2}\s*[-./]\s*\d{1,2}\s*[-./]\s*\d{1,2}(?!\d)")
@@ -153,6 +155,13 @@ _BRACKET_COUNT = re.compile(rf"[(（【\[]\s*\S{{0,6}}?{NUM}\s*篇\s*[)）】\]]
 _UNIT_NAME = re.compile(r"(科协|协会|学会|研究会|委员会|党委|党组|支部|工会|政府|局|厅|委|办公室|院|校|厂|公司|中心)$")
 _BARE_DATE = re.compile(r"^(19|20)\d{2}\s*[-./]\s*\d{1,2}\s*[-./]\s*\d{1,2}$")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_PHRASE_LIST = re.compile(r"^[\u4e00-\u9fffA-Za-z]{2,10}(?:[，,、][\u4e00-\u9fffA-Za-z]{2,10}){2,}$")
+_TABLE_ROW = re.compile(r"\S\s*[|｜]\s*\S|[|｜]\s*$")
+
+
+def is_phrase_list(s: str) -> bool:
+    """Three or more short phrases strung by commas, nothing else: no sentence, no numbering."""
+    return len(s) <= 60 and bool(_PHRASE_LIST.match(s)) and not NUMBERED.match(s)
 
 
 def line_features(s: str) -> dict[str, float]:
@@ -270,7 +279,7 @@ def _evidence(features: dict[str, float]) -> float:
 
 def is_body_like(s: str, features: dict[str, float] | None = None) -> bool:
     """A line of running report text: 20+ Han characters, a sentence, nothing of the site."""
-    if len(_HAN.findall(s)) < 20 or is_title_like(s, 50):
+    if len(_HAN.findall(s)) < 20 or is_title_like(s, 50) or is_phrase_list(s):
         return False
     if not (_SENTENCE.search(s) or _COMMA.search(s)):
         return False
@@ -303,9 +312,16 @@ def classify(texts: list[str]) -> list[Verdict]:
             if title[k]:
                 block = k
             k -= 1
+    table = _table_rows(texts, first_body)
     verdicts = []
     for i, s in enumerate(texts):
         features = dict(own[i])
+        if i in table:
+            # a table the report typesets with `|` (`问题类别 | 具体表现 |`), not a site's field separators
+            for name in ("separators", "buttons", "short_fragment"):
+                features.pop(name, None)
+        if i < first_body and is_phrase_list(s):
+            features["keyword_list"] = FEATURES["keyword_list"].weight
         if block is not None and block <= i < heading:
             features["before_body"] = FEATURES["before_body"].weight
             features.pop("unit_name", None)
@@ -320,3 +336,18 @@ def classify(texts: list[str]) -> list[Verdict]:
             features["signature_date"] = FEATURES["signature_date"].weight
         verdicts.append(Verdict(sum(features.values()), features))
     return verdicts
+
+
+def _table_rows(texts: list[str], first_body: int) -> set[int]:
+    """Lines of a table in the report's text: a run of three or more lines cut by `|` that starts
+    after the report has begun."""
+    rows: set[int] = set()
+    i = 0
+    while i < len(texts):
+        j = i
+        while j < len(texts) and _TABLE_ROW.search(texts[j]):
+            j += 1
+        if j - i >= 3 and i > first_body:
+            rows.update(range(i, j))
+        i = max(j, i + 1)
+    return rows

@@ -342,6 +342,8 @@ def _boundary_scores(lines: list[Line]) -> dict[int, int]:
         s = line.simple
         top = _TOP_LEVEL.match(s)
         score = 0
+        if i <= 4 and is_title_like(s, 50) and any(_title_key(lines[j].simple) == _title_key(s) for j in range(i)):
+            continue  # the site repeating the heading just above (`…工作总结与计划` again): no new report
         if i >= 2:
             if indent_signal and line.text[:1] in " \t\u3000" and not _SUB_NUMBERED.match(s):
                 score += 3
