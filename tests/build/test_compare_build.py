@@ -6,6 +6,7 @@ from __future__ import annotations
 import html as htmllib
 import re
 
+from bs4 import BeautifulSoup
 from conftest import report
 
 OLD = "开头。\n\n## 一、主要工作\n\n举办讲座二十场。培训农民五千人次。\n\n## 二、存在问题\n\n经费不足。\n"
@@ -29,7 +30,20 @@ def test_a_comparison_page_per_pair_of_consecutive_years(project):
     assert "<h1>甲县科协：2014年与2015年对照</h1>" in page
     assert "新增 1 句" in page and "改动 1 句" in page and "相同 3 句" in page and "删去 0 句" in page
     assert "<script>alert(1)</script>" not in page and htmllib.escape("<script>alert(1)</script>") in page
-    assert 'class="archive-compare--changed"' in page
+    # each section a table of blocks: the sentence changed beside its old form, the sentence added
+    # beside nothing, the sentences kept counted once (not written out twice)
+    soup = BeautifulSoup(page, "lxml")
+    rows = {section.h2.get_text(): [(tr["class"], [td.get_text() for td in tr.find_all("td")])
+                                    for tr in section.select("table.archive-cmp tbody tr")]
+            for section in soup.select("section.archive-compare__section")}
+    assert rows == {
+        "开头": [(["s"], ["相同 1 句，从略（见原文）"])],
+        "一、主要工作": [(["c"], ["举办讲座二十场。", "举办讲座三十场。"]), (["s"], ["相同 1 句，从略（见原文）"]),
+                     (["d"], ["", "新建<script>alert(1)</script>基地两个。"])],
+        "二、存在问题": [(["s"], ["相同 1 句，从略（见原文）"])],
+    }
+    assert soup.select_one("tr.s a")["href"].replace("../", "") == "reports/2015/b/"
+    assert page.count("培训农民五千人次") == 0  # kept: counted, not repeated
     # both reports, the unit's page and the comparison link to each other
     unit_dir = pages[0].split("/compare/")[0]
     href = pages[0].removesuffix("index.html")

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from archive.pages.compare import ADDED, CHANGED, REMOVED, SAME, align, compare, diff_sentences, sections, year_pairs
+from archive.pages.compare import (ADDED, CHANGED, DIFFER, REMOVED, SAME, Block, Row, align, blocks, compare, diff_sentences,
+                                   sections, year_pairs)
 
 OLD = "开头一句。\n\n## 一、主要工作\n\n举办讲座二十场。培训农民五千人次。\n\n## 二、存在问题\n\n经费不足。\n"
 NEW = "开头一句。\n\n## 一、主要工作\n\n举办讲座三十场。培训农民五千人次。新建科普基地两个。\n\n## 二、下一步打算\n\n争取经费。\n\n## 三、存在问题\n\n经费不足。\n"
@@ -40,3 +41,10 @@ def test_one_page_per_pair_of_consecutive_stated_years():
     pairs = year_pairs(timeline)
     assert [(o.slug, n.slug) for o, n, _ in pairs] == [("a", "b"), ("b", "e")]
     assert [o.slug for o in pairs[0][2]] == ["c"]
+
+
+def test_blocks_count_runs_kept_and_join_runs_removed_and_added():
+    rows = [Row(SAME, "甲。", "甲。"), Row(SAME, "乙。", "乙。"), Row(REMOVED, "丙。"), Row(ADDED, "", "丁。"),
+            Row(REMOVED, "戊。"), Row(CHANGED, "己一。", "己二。"), Row(ADDED, "", "庚。"), Row(SAME, "辛。", "辛。")]
+    assert blocks(rows) == [Block(SAME, count=2), Block(DIFFER, "丙。戊。", "丁。"), Block(CHANGED, "己一。", "己二。"),
+                            Block(DIFFER, "", "庚。"), Block(SAME, count=1)]

@@ -6,6 +6,10 @@ aligned by heading (numbering aside) and, where headings differ, by position; ea
 sentences (cut at Chinese sentence punctuation) compared with difflib, so that each row is a
 sentence kept, added, removed or changed. Where a year has several reports, the first in the unit's
 timeline is compared (the page says so). At most one page per report: the site stays O(n).
+
+A page shows blocks, not one row per sentence (`blocks`): each run of sentences kept is one count
+(the text is in both reports, a link away), each run of sentences only one year has is one row
+with that run of each year side by side, and each sentence changed is a row of its own.
 """
 
 from __future__ import annotations
@@ -41,12 +45,53 @@ class Row:
 
 
 @dataclass
+class Block:
+    """One row of a comparison page: a run of rows of the sentence diff shown together."""
+
+    kind: str
+    """same (a run of sentences kept: only counted), changed (one sentence in each year) or
+    differ (sentences removed, on the older side, beside sentences added, on the newer)."""
+    older: str = ""
+    newer: str = ""
+    count: int = 1
+    """Sentences kept (kind same)."""
+
+
+DIFFER = "differ"
+
+
+def blocks(rows: list[Row]) -> list[Block]:
+    """The rows of a section as a page shows them: runs of kept sentences counted, runs of removed
+    and added sentences joined into one row, each changed sentence a row of its own."""
+    out: list[Block] = []
+    for row in rows:
+        last = out[-1] if out else None
+        if row.kind == SAME:
+            if last and last.kind == SAME:
+                last.count += 1
+            else:
+                out.append(Block(SAME))
+        elif row.kind == CHANGED:
+            out.append(Block(CHANGED, row.older, row.newer))
+        elif last and last.kind == DIFFER:
+            last.older += row.older
+            last.newer += row.newer
+        else:
+            out.append(Block(DIFFER, row.older, row.newer))
+    return out
+
+
+@dataclass
 class SectionPair:
     older: str | None
     """The older report's heading of this section (None: not in that report; '' for the text
     before the first heading)."""
     newer: str | None
     rows: list[Row] = field(default_factory=list)
+
+    @property
+    def blocks(self) -> list[Block]:
+        return blocks(self.rows)
 
 
 @dataclass
