@@ -54,7 +54,7 @@ def arrival_order(reports_dir: Path, timeout: float = 300) -> Arrival:
                             "the search index's layout follows the reports' paths")
     try:
         log = _git(folder, ["-c", "core.quotepath=off", "log", "--reverse", "--no-renames", "--diff-filter=A",
-                            "--relative", f"--format={_RECORD}", "--name-only", "--", "."], timeout)
+                            "--relative", "--format=%x1e", "--name-only", "--", "."], timeout)
     except _NoGit as e:
         return Arrival(note=f"{e}: the search index's layout follows the reports' paths")
     return Arrival(parse_log(log))
@@ -87,5 +87,5 @@ def _git(folder: Path, args: list[str], timeout: float) -> str:
     if done.returncode != 0:
         if "not a git repository" in done.stderr:
             raise _NoGit("the reports are not in a git work tree")
-        raise _NoGit(f"git {args[0]} failed ({done.stderr.strip().splitlines()[-1:] or done.returncode})")
+        raise _NoGit(f"git {next(a for a in args if not a.startswith('-') and '=' not in a)} failed ({done.stderr.strip().splitlines()[-1:] or done.returncode})")
     return done.stdout

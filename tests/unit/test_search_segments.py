@@ -1,0 +1,64 @@
+"""Segments of the search index (archive.search.segments) and what an appended document changes
+in the index written by archive.search.index."""
+
+from __future__ import annotations
+
+import hashlib
+
+from hypothesis import given, strategies as st
+
+from archive.search.documents import SearchDoc
+from archive.search.index import build_index
+from archive.search.segments import Segment, segment_sizes, segments
+
+
+def test_sizes_are_levels_of_the_tail_size():
+    assert segment_sizes(top=10_000, tail=100, factor=10) == [10_000, 1000, 100]
+
+
+def test_segments_are_the_digits_of_the_count():
+    got = segments(2345, top=10_000, tail=100, factor=10)
+    assert [(s.start, s.docs, s.full) for s in got] == [
+        (0, 1000, True), (1000, 1000, True), (2000, 100, True), (2100, 100, True), (2200, 100, True),
+        (2300, 45, False)]
+    assert segments(0) == []
+    assert [(s.docs, s.full) for s in segments(300, top=10_000, tail=100, factor=10)] == [(100, True)] * 3
+    # beyond the largest size: more segments of it
+    assert [s.docs for s in segments(25_000, top=10_000, tail=100, factor=10)] == [10_000] * 2 + [1000] * 5
+
+
+@given(st.integers(min_value=0, max_value=300_000))
+def test_segments_cover_the_documents_once_and_appending_keeps_the_full_ones(n):
+    now, after = segments(n), segments(n + 1)
+    assert [s.start for s in now] == [0, *(s.end for s in now[:-1])][:len(now)]
+    assert sum(s.docs for s in now) == n
+    assert all(s.full for s in now[:-1])
+    sizes = set(segment_sizes())
+    assert all(s.docs in sizes for s in now if s.full)
+    if (n + 1) % min(sizes):
+        # no merge: every full segment is kept as it was, only the tail grows
+        assert [s for s in after if s.full] == [s for s in now if s.full]
+        assert after[-1] == Segment(n + 1 - after[-1].docs, after[-1].docs, False)
+
+
+def doc(i: int) -> SearchDoc:
+    return SearchDoc(path=f"reports/{i}.md", url=f"reports/{i}/", segments=(f"标题{i}", "某单位", "2015年", f"正文第{i}段，科普工作{i % 7}。"),
+                     year=2015, category="工作总结", region=(), unit="某单位", title=f"标题{i}")
+
+
+def digest(folder) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): hashlib.blake2b(p.read_bytes(), digest_size=16).digest()
+            for p in folder.rglob("*") if p.is_file()}
+
+
+def test_an_appended_document_changes_the_tail_and_a_few_shared_files(tmp_path):
+    docs = [doc(i) for i in range(231)]
+    build_index(docs[:230], tmp_path / "a")
+    build_index(docs, tmp_path / "b")
+    a, b = digest(tmp_path / "a"), digest(tmp_path / "b")
+    changed = {p for p in a.keys() | b.keys() if a.get(p) != b.get(p)}
+    full = {p for p in a if p.startswith(("g/0-100/", "g/100-100/"))}
+    assert full and not changed & full, "the full segments' files are the same bytes"
+    assert {p.split("/")[1] for p in changed if p.startswith("g/")} == {"200-30", "200-31"}
+    others = {p for p in changed if not p.startswith("g/")}
+    assert others <= {"manifest.json", "cols.gz", "units.gz", "facets.gz", "m/7.gz", "t/0/115.gz"}, others
