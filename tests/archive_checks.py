@@ -20,15 +20,38 @@ def catalogue_of(project) -> Catalogue:
     return catalogue
 
 
-def linked_reports(site: Path, listing_url: str) -> set[str]:
-    """Report URLs linked from a listing and all its further pages (…/page/N/)."""
-    found = set()
+BUCKET = {"years": re.compile(r"\d{6}|unknown"), "other": re.compile(r"\d{4}|unknown")}
+"""A bucket's segment below its list (archive/pages/__init__.py): a year list's by province, the others' by year."""
+
+
+def list_pages(site: Path, listing_url: str) -> list[Path]:
+    """A list's pages: its first page, its further pages (…/page/N/) and, when it is cut into
+    buckets, each bucket the first page links to, with the bucket's further pages."""
     folder = site / listing_url
-    pages = [folder / "index.html"] + sorted((folder / "page").glob("*/index.html"))
-    assert pages[0].exists(), f"no page at /{listing_url}"
-    for page in pages:
+    first = folder / "index.html"
+    assert first.exists(), f"no page at /{listing_url}"
+    pattern = BUCKET["years" if listing_url.startswith("years/") else "other"]
+    buckets = []
+    for href in HREF.findall(first.read_text(encoding="utf-8")):
+        target = unquote(urljoin("/" + listing_url, href)).lstrip("/")
+        rest = target.removeprefix(listing_url).rstrip("/")
+        if target.startswith(listing_url) and pattern.fullmatch(rest) and site / target not in buckets:
+            buckets.append(site / target)
+    pages = [first, *sorted((folder / "page").glob("*/index.html"))]
+    for bucket in buckets:
+        pages += [bucket / "index.html", *sorted((bucket / "page").glob("*/index.html"))]
+    return pages
+
+
+def linked_reports(site: Path, listing_url: str) -> set[str]:
+    """Report URLs linked from a list's pages (`list_pages`)."""
+    found = set()
+    for page in list_pages(site, listing_url):
         page_url = page.parent.relative_to(site).as_posix() + "/"
-        for href in HREF.findall(page.read_text(encoding="utf-8")):
+        html = page.read_text(encoding="utf-8")
+        if 'name="robots" content="noindex"' in html:
+            continue  # an old page number of a bucketed list: a redirect
+        for href in HREF.findall(html):
             absolute = unquote(urljoin("/" + page_url, href)).lstrip("/")
             if absolute.startswith("reports/"):
                 found.add(absolute)

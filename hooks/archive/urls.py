@@ -18,6 +18,8 @@ UNIT = "units/{slug}/"
 CATEGORIES = "categories/"
 CATEGORY = "categories/{slug}/"
 PAGE = "{base}page/{number}/"
+BUCKET = "{base}{key}/"
+"""One bucket of a long list (pages/__init__.py): `categories/summary/2013/`, `years/2013/520000/`."""
 FEED = "{base}feed.xml"
 """The Atom feed of a unit's, a region's or a category's reports, beside its listing."""
 CITE_FILES = {"BibTeX": "cite.bib", "RIS": "cite.ris", "CSL-JSON": "cite.json"}
@@ -52,6 +54,11 @@ def category_url(slug: str) -> str:
 def page_url(base: str, number: int) -> str:
     """Page 1 of a list lives at the list's own URL; later pages below it."""
     return base if number == 1 else PAGE.format(base=base, number=number)
+
+
+def bucket_url(base: str, key: str) -> str:
+    """A list's bucket by its key: a year or `unknown`, a province's code or `unknown`."""
+    return BUCKET.format(base=base, key=key)
 
 
 def feed_url(base: str) -> str:

@@ -120,28 +120,43 @@ def test_listing_narrows_to_the_search_page_with_its_facet(sample_site):
 
 
 def test_long_listing_says_where_the_reader_is(tmp_path):
+    """Page size 4: a long list shows its buckets (years) and its newest reports; a bucket is
+    paginated on its own and links the list's other years; an old page number leads to the list."""
     project = ArchiveProject(tmp_path / "paged", reports=ROOT / "reports")
     config = project.path / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("page_size: 100", "page_size: 4"), encoding="utf-8")
     result = project.build()
     assert result.returncode == 0, result.stderr
     with serve(project.site) as base, chromium() as browser:
+        for viewport, name in ((DESKTOP, "desktop"), (PHONE, "phone")):
+            page = browser.new_page(viewport=viewport)
+            page.goto(base + "categories/summary/")
+            buckets = page.locator("h3#buckets + ul.archive-links > li > a")
+            assert buckets.all_inner_texts()[-1] == "年份不详" and buckets.count() >= 3
+            assert buckets.first.is_visible()
+            if viewport is PHONE:
+                assert_rows_fit(page, page.url)
+            page.screenshot(path=str(ARTIFACTS / f"{name}-listing-buckets.png"), full_page=True)
+            page.close()
         page = browser.new_page(viewport=PHONE)
-        page.goto(base + "categories/summary/page/3/")
-        nav = page.locator("nav.archive-pages").first
+        page.goto(base + "categories/summary/unknown/page/3/")
+        nav = page.locator("nav.archive-pages[aria-label='分页']").first
         text = nav.inner_text()
         last = re.search(r"第 3 / (\d+) 页", text)
         assert last and int(last.group(1)) >= 5
-        assert nav.locator("a", has_text="首页").get_attribute("href")
         end = urljoin(page.url, nav.locator("a", has_text="末页").get_attribute("href"))
-        assert end == base + f"categories/summary/page/{last.group(1)}/"
-        assert urljoin(page.url, nav.locator("a", has_text="首页").get_attribute("href")) == base + "categories/summary/"
-        years = page.locator("nav.archive-pages__years a")
+        assert end == base + f"categories/summary/unknown/page/{last.group(1)}/"
+        assert urljoin(page.url, nav.locator("a", has_text="首页").get_attribute("href")) == base + "categories/summary/unknown/"
+        assert page.locator("nav.archive-buckets [aria-current='page']").inner_text() == "年份不详"
+        page.locator("nav.archive-buckets").scroll_into_view_if_needed()
+        page.screenshot(path=str(ARTIFACTS / "phone-listing-pages.png"))
+        years = page.locator("nav.archive-buckets a")
         assert years.count() >= 2
         years.first.click()
         page.wait_for_load_state()
-        assert "/categories/summary/" in page.url
+        assert re.search(r"/categories/summary/\d{4}/$", page.url)
         assert_rows_fit(page, page.url)
+        # a page number of the list from when it was cut by position leads to the list
         page.goto(base + "categories/summary/page/3/")
-        page.locator("nav.archive-pages").first.scroll_into_view_if_needed()
-        page.screenshot(path=str(ARTIFACTS / "phone-listing-pages.png"))
+        page.wait_for_url(base + "categories/summary/")
+        assert page.locator("h1").inner_text() == "工作总结"

@@ -28,8 +28,16 @@ def listing_pages(site: Path) -> list[Path]:
             rel = page.parent.relative_to(site / kind).as_posix()
             if rel == "." or rel.startswith(("by-initial", "by-region")) or "/page/" in f"/{rel}/" or "compare" in rel:
                 continue
+            if is_bucket(rel):
+                continue
             pages.append(page)
     return sorted(pages)
+
+
+def is_bucket(rel: str) -> bool:
+    """A year's bucket of a long list (`categories/summary/2015`, `regions/520000/unknown`): not a list of its own."""
+    *parent, last = rel.split("/")
+    return bool(parent) and (re.fullmatch(r"\d{4}", last) is not None or last == "unknown")
 
 
 def later_pages(listing: Path) -> list[Path]:

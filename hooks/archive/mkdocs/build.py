@@ -21,6 +21,7 @@ from ..export import PageDates, public_files
 from ..export.history import FileHistory, git_history
 from ..files import relative_posix
 from ..labels import template_globals
+from ..pages import moved_pages
 from ..pages.home import home_view
 from ..pages.report import ReportViews, SiteInfo, json_for_script
 from ..regions import region_tree
@@ -162,7 +163,7 @@ class ArchiveBuild:
     def finish(self, config) -> None:
         """Redirects; wait for the jobs (a preview rebuild keeps its first build's site-wide
         files); check the pages were written."""
-        write_redirects(self.catalogue, config)
+        write_redirects(self.catalogue, config, moved_pages(self.pages.listings.values()))
         for name, job in self.jobs.items():
             try:
                 job.result()

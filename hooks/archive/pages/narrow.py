@@ -70,11 +70,23 @@ def _value(report: Report, name: str) -> tuple[str, str, tuple]:
     return report.category, report.category, (0, report.category)
 
 
-def narrowing(kind: str, value: str, reports: list[Report], chunks: list[list[Report]], base_url: str) -> Narrowing:
-    own = {kind: value}
+def _bucket_label(name: str, value: str, reports: list[Report]) -> str:
+    """How a bucket's facet reads after the list's (本类别 + `2013年`, 本年度 + `贵州省`)."""
+    return _value(reports[0], name)[1] if reports else value
+
+
+def narrowing(kind: str, value: str, reports: list[Report], chunks: list[list[Report]], base_url: str,
+              fixed: dict[str, str] | None = None) -> Narrowing:
+    """`fixed`: a bucket's own facet besides the list's (`{"year": "2013"}`, pages/__init__.py):
+    the search page gets both, and the bucket is not counted by it."""
+    own = {kind: value, **(fixed or {})}
     label = {"year": "本年度", "region": "本地区", "category": "本类别", "unit": "本单位"}[kind]
+    for name, v in (fixed or {}).items():
+        label += _bucket_label(name, v, reports)
     result = Narrowing(query(own), label)
     for name in FACETS[kind]:
+        if name in own:
+            continue
         counts: Counter = Counter()
         labels: dict[str, tuple[str, tuple]] = {}
         for report in reports:

@@ -20,7 +20,7 @@ from ..catalogue import Catalogue, Unit
 from ..labels import UNKNOWN_REGION, UNKNOWN_UNIT, region_label
 from ..regions import Division
 from ..urls import UNITS, page_url, unit_url
-from . import Link, Listing, paginated
+from . import BY_YEAR, Link, Listing, list_pages
 
 ROOT = Link("按单位", UNITS)
 BY_INITIAL = "units/by-initial/{key}/"
@@ -138,12 +138,12 @@ def listings(catalogue: Catalogue) -> list[Listing]:
                         breadcrumbs=[ROOT], extra={"regions": region_links})
     for unit in units:
         # A unit's page is its timeline: oldest first, 年份不详 last.
-        pages += paginated("unit", unit_url(unit.slug), unit.name, unit.timeline, catalogue.settings.page_size,
-                           facet=unit.name, breadcrumbs=[ROOT], description=f"所在地区：{links[unit.name].note}。按年份先后排列，年份不详的报告在最后。")
+        pages += list_pages("unit", unit_url(unit.slug), unit.name, unit.timeline, catalogue.settings.page_size,
+                            facet=unit.name, bucketing=BY_YEAR, breadcrumbs=[ROOT], description=f"所在地区：{links[unit.name].note}。按年份先后排列，年份不详的报告在最后。")
     if unknown:
         # Not a unit: no timeline (the reports are of many bodies), the catalogue's order.
-        pages += paginated("unit", unit_url(None), UNKNOWN_UNIT, unknown, catalogue.settings.page_size,
-                           facet=UNKNOWN_UNIT, breadcrumbs=[ROOT], description="报告未写明发文单位（标题、落款和正文都没有写出单位名称）。")
+        pages += list_pages("unit", unit_url(None), UNKNOWN_UNIT, unknown, catalogue.settings.page_size,
+                            facet=UNKNOWN_UNIT, bucketing=BY_YEAR, breadcrumbs=[ROOT], description="报告未写明发文单位（标题、落款和正文都没有写出单位名称）。")
     return pages
 
 

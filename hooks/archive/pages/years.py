@@ -1,11 +1,11 @@
-"""按年度: /years/ and one paginated list per year, 年份不详 last."""
+"""按年度: /years/ and one list per year, 年份不详 last (cut by province when long: pages/__init__.py)."""
 
 from __future__ import annotations
 
 from ..catalogue import Catalogue
 from ..labels import year_label
 from ..urls import YEARS, year_url
-from . import Link, Listing, paginated
+from . import BY_PROVINCE, Link, Listing, list_pages
 
 ROOT = Link("按年度", YEARS)
 
@@ -21,6 +21,6 @@ def listings(catalogue: Catalogue) -> list[Listing]:
                     description="按报告所述年份浏览；正文未写明年份（如“20xx年”）的报告归入“年份不详”。")
     pages = [index]
     for year, reports in groups:
-        pages += paginated("year", year_url(year), year_title(year), reports, catalogue.settings.page_size,
-                           facet="unknown" if year is None else str(year), breadcrumbs=[ROOT])
+        pages += list_pages("year", year_url(year), year_title(year), reports, catalogue.settings.page_size,
+                            facet="unknown" if year is None else str(year), bucketing=BY_PROVINCE, breadcrumbs=[ROOT])
     return pages
