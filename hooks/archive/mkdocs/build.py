@@ -92,7 +92,7 @@ class ArchiveBuild:
             if arrival.note:
                 _log().info(arrival.note)
             self.jobs["search index"] = self.speed.job(write_search_index, catalogue.reports, self.site_dir, arrival,
-                                                       nice=5)
+                                                       self.speed.search_segments(), nice=5)
             self.history = git_history(self.project_dir, self.settings.reports_dir, self.docs_dir)
             if self.preview:
                 self.preview.history, self.preview.similar = self.history, similar

@@ -49,6 +49,7 @@ is most of the index's time). The encoded entries of all gram lengths go to two 
 
 from __future__ import annotations
 
+import functools
 import json
 import shutil
 import tempfile
@@ -72,6 +73,7 @@ class IndexStats:
     chars: int
     shards: int
     files: int
+    """Files written (a kept segment's files, copied, are not counted), and their bytes."""
     bytes: int
     postings: int
 
@@ -84,8 +86,10 @@ def gram_hash(code_points: list[int]) -> int:
     return h
 
 
-def build_index(docs: list[SearchDoc], out: Path) -> IndexStats:
-    """Write the whole index for `docs` (document id = position in the list: arrival order) into `out`."""
+def build_index(docs: list[SearchDoc], out: Path, kept=None) -> IndexStats:
+    """Write the whole index for `docs` (document id = position in the list: arrival order) into
+    `out`. `kept` (archive/speed/search_segments.py `KeptSegments`, or None): where full segments
+    of earlier builds are copied from instead of being made again; the bytes are the same."""
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
@@ -94,7 +98,9 @@ def build_index(docs: list[SearchDoc], out: Path) -> IndexStats:
     postings = total_chars = 0
     parts = []
     for segment in segments(n_docs):
-        shards, chars, count = _write_segment(docs[segment.start:segment.end], segment, writer, out)
+        part = docs[segment.start:segment.end]
+        make = functools.partial(_write_segment, part, segment, writer, out)
+        shards, chars, count = kept.segment(part, out / "g" / segment.name, make) if kept and segment.full else make()
         parts.append([segment.start, segment.docs, shards])
         postings += count
         total_chars += chars
@@ -106,6 +112,8 @@ def build_index(docs: list[SearchDoc], out: Path) -> IndexStats:
         "unitBytes": writer.unit_bytes, "chars": total_chars, "postings": int(postings), "anchorPrefix": ID_PREFIX,
     }
     (out / "manifest.json").write_text(json.dumps(manifest, sort_keys=True), encoding="utf-8")
+    if kept:
+        kept.prune()
     return IndexStats(n_docs, total_chars, sum(p[2] for p in parts), writer.files + 1, writer.bytes, int(postings))
 
 

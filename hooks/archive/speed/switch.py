@@ -37,6 +37,10 @@ class Stock:
     def job(self, fn, *args, nice: int = 0):
         return InlineJob(fn, *args)
 
+    def search_segments(self):
+        """Every segment of the search index is made afresh."""
+        return None
+
     def near_duplicates_job(self, catalogue):
         return InlineJob(catalogue_near_duplicates, catalogue)
 
@@ -129,6 +133,14 @@ class Speedups(Stock):
         from .background import BackgroundJob
 
         return BackgroundJob(fn, *args, nice=nice)
+
+    def search_segments(self):
+        """Full segments of the search index kept in the cache folder (speed/search_segments.py)."""
+        if self.cache_dir is None:
+            return None
+        from .search_segments import KeptSegments
+
+        return KeptSegments(self.cache_dir)
 
     def near_duplicates_job(self, catalogue):
         from .sketches import kept_near_duplicates
