@@ -129,3 +129,14 @@ def test_a_kind_word_inside_a_sentence_is_no_title_run_into_the_line():
     # `各类科技计划项目` is a noun of the sentence, not a 工作计划's title
     assert _category(None, "全年争取国家、省各类科技计划项目二十项，获资金支持五百万元。") != "工作计划"
     assert _category(None, "1、某县科协2019年科普惠农指标完成情况报告一、科普宣传。全年开展活动十次。") == "工作报告"
+
+
+def test_a_congress_report_after_its_address_to_the_audience():
+    assert _category(None, "各位领导、各位代表：", "上午好！", "我受学会第一届理事会的委托，向大家做工作报告。") == "工作报告"
+    assert _category(None, "一年来，镇工会围绕中心工作，特作汇报：", "一、基本情况") == "工作报告"
+
+
+def test_a_text_naming_no_kind_is_told_by_its_opening_unsure():
+    assert _category(None, "镇工会在镇党委领导下，健全工作机制，今年着重做了以下几方面工作：", "一、推进维权工作") == "工作总结"
+    assert _category(None, "（一）抓好高新技术企业培育。力争新增高新技术企业20家以上。", "（二）推动研发投入") == "工作计划"
+    assert _category(None, "（一）高新技术企业培育。", "（二）研发投入。") == "其他"

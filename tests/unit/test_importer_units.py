@@ -86,3 +86,37 @@ def test_a_kind_of_body_gives_way_to_the_masked_name_after_the_title_run_into_th
     assert find_unit("乡镇科协xx年终工作总结", body).value == "XX镇科协"
     # with nothing better, the kind stands
     assert find_unit("乡镇科协年终工作总结", lines(*BODY)).value == "乡镇科协"
+
+
+@pytest.mark.parametrize("heading, opening, unit", [
+    # a compilation's piece number is not part of the heading's name
+    ("2、县科技局上半年工作总结", "上半年，全县科技工作扎实推进。", "县科技局"),
+    # `在过去的一年里` before the subject, and the name's short form in brackets after it
+    (None, "在过去的一年里，乡科学技术协会（简称乡科协）在上级部门的正确领导下，积极履行职责。", "乡科学技术协会"),
+    # a website's label run into the line
+    (None, "【工会工作总结范文】在过去的一年中，工会在上级工会的正确领导下，充分发挥桥梁纽带作用。", "工会"),
+    # a congress report's speaker, after the address to the audience
+    (None, "各位代表：\n上午好！\n某某学会自2015年成立以来，已历经五年。\n我受某某学会青年分会第一届理事会的委托，向大会作工作报告。",
+     "某某学会青年分会"),
+])
+def test_unit_of_the_opening(heading, opening, unit):
+    assert find_unit(heading, lines(*opening.split("\n"), *BODY)).value == unit
+
+
+def test_the_announcement_names_the_body_a_sites_heading_does_not():
+    opening = "以开展主题实践活动为契机，围绕社区中心工作扎实推进各项创建活动。现就__社区20__年工会(妇联)工作情况汇报如下："
+    assert find_unit("工会工作总结格式篇一", lines(opening, *BODY)).value == "__社区"
+    # a heading naming its own body keeps it: the announcement's masked name is only more of the same
+    assert find_unit("科协年终工作总结", lines("今年，xx区科协认真开展工作。现将xx区科协全年工作总结如下：", *BODY)).value == "科协"
+    assert find_unit(None, lines("按照要求，现将我单位法治政府建设工作总结如下：", *BODY)).value is None
+
+
+def test_a_kind_of_body_at_two_levels_takes_the_level_the_text_speaks_as():
+    assert find_unit("1、乡镇科协年度总结", lines("我镇科普工作在镇党委、政府领导下，取得较大成效。", *BODY)).value == "镇科协"
+    assert find_unit("乡镇科协年度总结", lines("全县科普工作在县委领导下，取得较大成效。", *BODY)).value == "乡镇科协"
+
+
+def test_a_signature_above_a_seals_note_and_a_date():
+    body = lines("现将《某年工作要点》印发给你们，请结合实际认真贯彻落实。", "全民科学素质纲要实施工作办公室",
+                 "（某某协会办公厅代章）", "2018年3月19日")
+    assert find_unit(None, body).value == "全民科学素质纲要实施工作办公室"

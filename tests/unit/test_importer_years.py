@@ -58,3 +58,18 @@ def test_a_text_that_anonymises_its_year_has_none_whatever_a_title_says(heading,
 ])
 def test_year_of_the_first_sections_heading(opening, year):
     assert FINDER.find("区科协工作汇报", lines(opening, "全年开展科普活动十次。")).value == year
+
+
+def test_the_year_an_announcement_gives_the_summary():
+    found = FINDER.find(None, lines("我镇科普工作在镇党委领导下取得较大成效。同时，结合本镇实际开展工作。现将2008年工作总结如下：",
+                                    "第一、领导重视"))
+    assert found.value == 2008
+
+
+def test_a_sentence_of_the_first_paragraphs_anonymising_its_year_outweighs_the_sites_title():
+    body = lines("办公室在党组的直接领导下，较好地完成了各项工作任务。", "一、找准定位，提升队伍素质",
+                 "办公室肩负着组织人事等繁杂工作。__年，办公室围绕年初的工作目标认真组织学习。")
+    assert FINDER.find("办公室2024年工作总结", body).value is None
+    # a date in the text (`__年3月`) is no year of the work
+    dated = lines("办公室在党组的直接领导下完成了各项工作。", "今年共开会十次。__年3月召开全委会。")
+    assert FINDER.find("办公室2024年工作总结", dated).value == 2024

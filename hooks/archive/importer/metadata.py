@@ -16,7 +16,7 @@ from ..regions import RegionTree
 from ..text import simplified, traditional
 from .clean import Line
 from .finding import FOUND, NOT_STATED, UNSURE, Finding
-from .patterns import ANNOUNCE, HEADING_SEPARATOR, NOTICE_OPENING, NOTICE_TITLE, OFFICIAL_TITLE, SECTION_KIND
+from .patterns import ANNOUNCE, HEADING_SEPARATOR, NOTICE_OPENING, NOTICE_TITLE, OFFICIAL_TITLE, SALUTATION, SECTION_KIND
 from .places import RegionFinder
 from .split import glued_heading, is_title_like
 from .units import find_unit
@@ -142,8 +142,9 @@ class Describer:
             # and whatever a website's heading calls it
             return Finding("其他", FOUND)
         stated = [simplified(heading)] if heading else []
-        stated += [m.group(0) for line in body[:3] if (m := SECTION_KIND.match(line.simple))]
-        stated += [m.group(0) for line in body[:2] if (m := ANNOUNCE.search(line.simple))]
+        opening = [line for line in body if not SALUTATION.match(line.simple)]  # a speech's text after `各位代表：`
+        stated += [m.group(0) for line in opening[:3] if (m := SECTION_KIND.match(line.simple))]
+        stated += [m.group(0) for line in opening[:2] if (m := ANNOUNCE.search(line.simple))]
         if not heading and body and (m := GLUED_TITLE.match(body[0].simple)):
             stated.append(m.group(0))
         # an office holder giving account of their own work (`我是…局长，…向大家汇报`) is a 述职
@@ -157,6 +158,10 @@ class Describer:
             found = self._category_of(simplified(label))
             if found:
                 return Finding(found, UNSURE, f"category: taken from the compilation's label ({label}); check")
+        told = _told_kind(opening[:2])
+        if told and told in self.categories:
+            return Finding(told, UNSURE, f"category: the text names no kind; its opening "
+                                         f"{'looks back on work done' if told == '工作总结' else 'sets out work to do'}: {told}; check")
         other = "其他" if "其他" in self.categories else self.categories[-1]
         return Finding(other, UNSURE, f"category: the text does not say what kind of report it is; set to {other}")
 
@@ -188,6 +193,22 @@ class Describer:
         if traditional_text:
             title = traditional(title) if not unit.value else f"{unit.value}{traditional(title[len(unit.value):])}"
         return Finding(title, UNSURE, "title: the report has no heading; title made from unit and category")
+
+
+RETROSPECT = re.compile(r"一年来|今年以来|过去的?一年|(?:做|取得|完成|开展|做出)了|圆满完成|取得(?:了)?\S{0,4}(?:成效|成绩)")
+PROSPECT = re.compile(r"将(?:继续|进一步|以|围绕|着力|重点)|力争|下一步|明年|新的一年|展望")
+
+
+def _told_kind(opening: list[Line]) -> str | None:
+    """What a text that names no kind of report tells by its opening: looking back on work done
+    (`一年来…做了…`, `取得了明显成效`) is a summary, setting out work to do (`力争`, `将继续`) a plan."""
+    text = "".join(line.simple for line in opening)
+    back, ahead = len(RETROSPECT.findall(text)), len(PROSPECT.findall(text))
+    if back > ahead:
+        return "工作总结"
+    if ahead > back:
+        return "工作计划"
+    return None
 
 
 def _is_label(marker_title: str, compilation_title: str | None) -> bool:

@@ -11,13 +11,13 @@ HAN = r"[\u4e00-\u9fff]"
 UNIT_SUFFIX = (
     r"(?:科学技术协会|老科协|科协|技协|科技局|科学技术局|科技委员会|科委|科技厅|知识产权局|工会|党总支|党支部|党委|"
     r"党组|妇委会|团委|委员会|管委会|人民政府|政府|有限责任公司|有限公司|公司|集团|研究所|研究院|情报所|"
-    r"中心|科技馆|厂|中学|小学|学校|学院|大学|支行|分行|联合会|协会|学会|街道办事处|街道|乡|镇|村)"
+    r"中心|科技馆|厂|中学|小学|学校|学院|大学|支行|分行|联合会|协会|学会|分会|办公室|街道办事处|街道|社区|乡|镇|村)"
 )
 UNIT_TAIL = r"(?:机关)?(?:党总支|党支部|工会|妇委会|团委|分会|科协|联合会|办公厅|办公室)"
 UNIT = rf"(?:[\u4e00-\u9fffA-Za-z＊*_＿]{{0,16}}?{UNIT_SUFFIX}(?:{UNIT_TAIL})?)"
-TIME = rf"(?:(?:\d{{4}}|\d{{2,3}}{PLACEHOLDER}{{1,2}}|{PLACEHOLDER}{{2}}|[一二三四五六七八九〇零○]{{4}})年(?:度|上半年|下半年|以来)?|一年来|今年(?:以来)?|上半年|下半年|本年度|近年来|去年)"
+TIME = rf"(?:(?:\d{{4}}|\d{{2,3}}{PLACEHOLDER}{{1,2}}|{PLACEHOLDER}{{2}}|[一二三四五六七八九〇零○]{{4}})年(?:度|上半年|下半年|以来)?|一年来|今年(?:以来)?|上半年|下半年|本年度|近年来|去年|在?过去的?一年(?:里|中)?)"
 OPENING_UNIT = (
-    re.compile(rf"^{TIME}?[，,、]?\s*(?P<unit>{UNIT})(?:系统|机关)?(?:在|认真|坚持|紧紧|始终|全面|积极|按照|根据|围绕|以|高度重视|工作在|科技工作在|科普工作在|的工作)"),
+    re.compile(rf"^{TIME}?[，,、]?\s*(?P<unit>{UNIT})(?:系统|机关)?(?:[(（]简称[^()（）]{{1,10}}[)）])?(?:在|认真|坚持|紧紧|始终|全面|积极|按照|根据|围绕|以|高度重视|工作在|科技工作在|科普工作在|的工作)"),
     # `在市委、市政府的领导和省科协的指导下，市科协紧紧围绕…`: the subject after the opening's guidance clause
     re.compile(rf"^(?:{TIME}[，,]?)?在\S{{2,60}}?(?:领导|指导|关心|支持|帮助|关怀)下[，,]?\s*(?:全)?(?P<unit>{UNIT})(?:系统|机关)?"
                r"(?:在|认真|坚持|紧紧|紧密|始终|全面|积极|按照|根据|围绕|以|深入|不断|坚定|着力|主动|努力|切实|团结)"),
@@ -26,8 +26,12 @@ OPENING_UNIT = (
     # a 述职's speaker naming the body they lead: `我是科局的局长`, `我是市科协的主席`
     re.compile(r"我是(?P<unit>[\u4e00-\u9fffA-Za-z]{1,16}?[局会委协院所校厂站馆部处办室社])的?"
                r"(?:局长|主席|书记|主任|部长|科长|校长|厂长|站长|馆长|所长|秘书长|理事长|会长)"),
+    # a congress report's speaker: `我受省科协第七届委员会委托，向大会作工作报告`
+    re.compile(rf"我受(?P<unit>{UNIT})(?:第[一二三四五六七八九十\d]{{1,3}}届)?(?:常务)?(?:理事会|委员会|常委会)?的?委托"),
     re.compile(rf"(?:下面|现在)?我(?:就|代表)(?P<unit>{UNIT})(?:\d{{4}}|\d{{2}}{PLACEHOLDER}{{2}}|{PLACEHOLDER}{{2,4}})?年?(?:度)?的?(?:工作|各项)"),
 )
+ANNOUNCED_UNIT = re.compile(rf"现(?:将|就)(?:{TIME})?(?![我本]单位)(?P<unit>{UNIT})(?:{TIME})?(?:的)?(?:各项|全年)?[\u4e00-\u9fff]{{0,4}}(?:[(（]\S{{1,6}}[)）])?工作")
+"""The body an announcement names (`现就__社区20__年工会(妇联)工作情况汇报如下`), at an opening's end."""
 LEADING_FUNCTION_WORDS = re.compile(r"^(?:关于|并由|根据|按照|经过|现将|现就|经|由|对|为|向|在|将|把)")
 """Words a sentence puts before a name (`关于科技局…`, `并由县科技局…`): not part of the name."""
 GENERIC = re.compile(rf"^(?:我|本|该|全)?(?:{UNIT_SUFFIX})$")
@@ -48,7 +52,9 @@ NOTICE_TITLE = re.compile(r"的(?:通知|通报|决定|批复|函)$")
 """A heading that makes the text a notice (forwarding a summary or plan is not being one)."""
 NOTICE_OPENING = re.compile(r"(?:通知|通报)如下")
 """An opening that makes the text a notice (`现将有关事项通知如下`)."""
-ANNOUNCE = re.compile(r"(总结|汇报|报告|述职)如下|述职报告")
+ANNOUNCE = re.compile(r"(总结|汇报|报告|述职)如下|述职报告|[作做](?:工作)?报告|特作汇报|汇报一下")
+SALUTATION = re.compile(r"^(?:尊敬的|各位|亲爱的)\S{0,30}[:：]$|^(?:大家|各位|同志们|朋友们)?(?:上午|下午|晚上)?好[!！。]?$")
+"""An address to the audience before a speech's text (`各位领导、各位代表：`, `上午好！`): not its opening."""
 SECTION_KIND = re.compile(r"^[一二三四五六七八九十]+\s*[、.．]\s*(\d{4}年|\d{2}[xX_*]{2}年)?(度)?(工作)?(总结|计划|述职)\S{0,2}$")
 
 # Division names that are also common nouns: a unit called 新区科协 is not in 唐山市新区.

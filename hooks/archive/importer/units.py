@@ -9,8 +9,8 @@ from ..text import simplified
 from .clean import Line
 from .finding import FOUND, NOT_STATED, UNSURE, Finding
 from .split import glued_heading
-from .patterns import (ANON_IN_NAME, DATE_LINE, GENERIC, GLUED_SIGNATURE, HEADING_SEPARATOR, KIND_OF_BODY, LEADING_FUNCTION_WORDS,
-                       OPENING_UNIT, TIME, UNIT, UNIT_SUFFIX, UNIT_TAIL)
+from .patterns import (ANNOUNCED_UNIT, ANON_IN_NAME, DATE_LINE, GENERIC, GLUED_SIGNATURE, HEADING_SEPARATOR, KIND_OF_BODY, LEADING_FUNCTION_WORDS,
+                       OPENING_UNIT, SALUTATION, TIME, UNIT, UNIT_SUFFIX, UNIT_TAIL)
 
 
 _SPACES = re.compile(r"[ \t\u3000\u00a0]+")
@@ -38,16 +38,22 @@ def find_unit(heading: str | None, body: list[Line], glued: bool = False) -> Fin
         if length:
             offset = len(parts[0]) - len(core)
             candidates.append((heading[offset : offset + length], "title"))
-    for line in body[:3]:
+    for line in [line for line in body if not SALUTATION.match(line.simple)][:3]:
         # spaces typeset between words (`XX 县科学技术协会 2021 年…`) are not part of names
         text, s = _SPACES.sub("", line.text), _SPACES.sub("", line.simple)
         # and after a title run into the line (`乡镇科协xx年终工作总结xx年，XX镇科协在…`)
         title = glued_heading(s)
-        for start in (0, len(title)) if title else (0,):
+        # a website's label run into the line (`【工会工作总结范文】在过去的一年中，工会在…`)
+        label = _BRACKET_LABEL.match(s)
+        starts = (0, len(title)) if title else (label.end(),) if label else (0,)
+        for start in starts:
             for pattern in OPENING_UNIT:
                 m = pattern.search(s[start : start + 120])
                 if m:
                     candidates.append((text[start + m.start("unit") : start + m.end("unit")], "opening"))
+        m = ANNOUNCED_UNIT.search(s)
+        if m:
+            candidates.append((text[m.start("unit") : m.end("unit")], "announcement"))
     if glued:
         candidates.sort(key=lambda c: c[1] != "opening")
     candidates.extend((name, "signature") for name in _signature_units(body))
@@ -66,8 +72,11 @@ def find_unit(heading: str | None, body: list[Line], glued: bool = False) -> Fin
     if cleaned:
         name, where = cleaned[0]
         masked = [c for c in cleaned if ANON_IN_NAME.search(c[0]) and not kind_only(c[0])]
-        if KIND_OF_BODY.match(simplified(name)) and masked:
-            name, where = masked[0]  # `XX镇科协` says more than `乡镇科协`
+        if masked and (KIND_OF_BODY.match(simplified(name)) or kind_only(name) and masked[0][1] == "announcement"):
+            # `XX镇科协` says more than `乡镇科协`; `现就__社区…工作情况汇报如下` more than a heading's `工会`
+            name, where = masked[0]
+        elif KIND_OF_BODY.match(simplified(name)):
+            name = _own_level(name, body)
         if ANON_IN_NAME.search(name):
             return Finding(name, FOUND, f"unit: the text anonymises part of the name ({name}); fill it in if known")
         return Finding(name, FOUND)
@@ -82,6 +91,21 @@ def find_unit(heading: str | None, body: list[Line], glued: bool = False) -> Fin
         why = f"acts as the subject {count} time(s)" + (f" and the text calls itself {self_ref}" if self_ref else "")
         return Finding(name, UNSURE, f"unit: not in the title, opening or signature; {name} {why} in the text; check")
     return Finding(None, NOT_STATED, "unit: the text does not name the issuing body; written as null (单位不详): fill it in if known")
+
+
+_BRACKET_LABEL = re.compile(r"^【[^】]{1,20}】")
+_SELF_LEVEL = re.compile(r"(?:我|本)(镇|乡|县|区|市)")
+
+
+def _own_level(name: str, body: list[Line]) -> str:
+    """`乡镇科协` in the heading of a text that speaks as `我镇`: the 镇科协 (a kind of body named at
+    two levels, the text telling which level it is)."""
+    prefix = KIND_OF_BODY.match(simplified(name)).group(0)
+    level = re.match(r"^(?:乡镇|县区|区县|市县|县市)", prefix)
+    if not level:
+        return name
+    said = {m.group(1) for line in body[:3] for m in _SELF_LEVEL.finditer(line.simple)} & set(level.group(0))
+    return said.pop() + name[len(level.group(0)):] if len(said) == 1 else name
 
 
 def _tagged_organisation(heading: str | None, body: list[Line]) -> str | None:
@@ -114,6 +138,8 @@ def _posseg():
     return jieba.posseg
 
 
+_LEVELS = re.compile(r"乡镇|县区|区县|市县|县市|镇村|乡村|村镇")
+"""Two levels named together (`乡镇科委…`): a kind of place, not a body."""
 _RUN_ON = re.compile(r"(?!工作|年|上|下|关于)[\u4e00-\u9fff]{0,4}?(?:协会|学会|研究会)(?=\d|[xX×*_＿]{2}|年|上半年|下半年|工作|$)")
 
 
@@ -122,7 +148,8 @@ def _leading_unit(text: str) -> int:
     characters that is more than a bare kind (`厂矿科协`, not `厂`), with what follows it in the
     same body (`厂矿科协联合会`, `县科协机关党支部`)."""
     names = [k for k in range(2, min(len(text), 24) + 1) if re.fullmatch(UNIT, text[:k])]
-    shortest = next((k for k in names if not GENERIC.match(text[:k])), names[0] if names else 0)
+    shortest = next((k for k in names if not GENERIC.match(text[:k]) and not _LEVELS.fullmatch(text[:k])),
+                    names[0] if names else 0)
     if not shortest:
         return 0
     tail = re.match(rf"(?:{UNIT_TAIL})+", text[shortest:])
@@ -138,6 +165,10 @@ def _without_function_words(name: str) -> str:
     return name[prefix.end():] if prefix else name
 
 
+_STAMP = re.compile(r"^[(（][^()（）]{2,20}[)）]$")
+"""A seal's note under a signature (`（中国科协办公厅代章）`)."""
+
+
 def _signature_units(body: list[Line]) -> list[str]:
     """Unit names in the closing lines: `机车厂科协` above a date, or run into it."""
     names = []
@@ -149,8 +180,9 @@ def _signature_units(body: list[Line]) -> list[str]:
             names.append(re.sub(r"^[_＿*＊\s]+", "", line.text.strip()[m.start("unit") : m.end("unit")]))
             continue
         if len(s) <= 24 and not re.search(r"[，。；：,;:]", s) and re.fullmatch(UNIT, s):
-            following = tail[k + 1].simple if k + 1 < len(tail) else ""
-            if k == len(tail) - 1 or DATE_LINE.match(following):
+            after = [line.simple for line in tail[k + 1:] if not _STAMP.match(line.simple)]
+            following = after[0] if after else ""
+            if not after or DATE_LINE.match(following):
                 names.append(line.stripped)
     return names
 

@@ -12,7 +12,7 @@ from .patterns import ANON_YEAR, CN_DIGIT, CN_YEAR, DATE_LINE, GLUED_SIGNATURE, 
 
 
 OPENING_WORK_YEAR = re.compile(
-    r"(?:完成了?|实现了?|回顾|总结|做好|开展|抓好)(?P<y>(?:1949|19[5-9]\d|20[0-4]\d)\s*年|[一二][一二三四五六七八九〇零○ＯOo0]{3}年)"
+    r"(?:完成了?|实现了?|回顾|总结|做好|开展|抓好|现将)(?P<y>(?:1949|19[5-9]\d|20[0-4]\d)\s*年|[一二][一二三四五六七八九〇零○ＯOo0]{3}年)"
     r"(?:度)?(?:的)?\S{0,6}?(?:工作|各项|目标任务|任务)")
 """A year the opening says the report's work belongs to (after a verb of doing or reviewing)."""
 
@@ -21,6 +21,10 @@ FIRST_SECTION_YEAR = re.compile(
     rf"(?:^|如下[：:]?\s*)[一二三四五六七八九十]+\s*[、.．]\s*(?P<y>\d{{4}}|\d{{2}}{PLACEHOLDER}{{2}}|\d{{2}})年(?:度)?"
     r"(?:开展)?(?:工作)?(?:总结|计划|回顾|情况)")
 """A year the first section's heading gives the work it reports on."""
+
+
+_ANON_SENTENCE_YEAR = re.compile(rf"(?:^|[。；！])\s*(?P<y>(?:(?:19|20)\d?{PLACEHOLDER}{{1,2}}|{PLACEHOLDER}{{2}}|[_＿]{{2,}})\s*年)(?:度)?[，,]?(?!\d|{PLACEHOLDER}|[一二三四五六七八九十]?月)")
+"""An anonymised year opening a sentence: the year of the work the sentence reports."""
 
 
 SITE_TITLE = re.compile(r"范文|精选|大全|合集|汇编|模板|\d+篇")
@@ -58,6 +62,12 @@ class YearFinder:
         m = ANON_YEAR.search(opening)
         if m:  # `…范文 科技局xx年工作总结`: the text's own heading, run into the line, anonymises
             stated.append((m.group(0), "opening"))
+        for line in body[1:5]:
+            # a sentence of the first paragraphs opening on an anonymised year (`__年，科协办公室…`)
+            m = _ANON_SENTENCE_YEAR.search(line.simple)
+            if m:
+                stated.append((m.group("y"), "opening"))
+                break
         for line in body[-3:]:
             s = line.simple
             m = DATE_LINE.match(s) or GLUED_SIGNATURE.search(s)
