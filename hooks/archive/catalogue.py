@@ -14,7 +14,7 @@ from pathlib import Path
 from .accounting import docs_report_problems, ignored_report_problems
 from .regions import Division, RegionTree, region_tree
 from .links import link_problems, loose_file_problems
-from .files import hidden_reports, read_report_file, report_files, shown_path
+from .files import PathNamer, hidden_reports, read_report_file, report_files, shown_path
 from .schema import Problem, Report, check_path, parse_report
 from .settings import ArchiveSettings
 from .slugs import pinyin_initial, pinyin_slug, unique_slugs
@@ -195,9 +195,11 @@ def load_catalogue(settings: ArchiveSettings, regions: RegionTree | None = None,
     files = report_files(root)
     problems += ignored_report_problems(files, root, project_dir)
     problems += docs_report_problems(project_dir / "docs", project_dir, root)
+    name = PathNamer(project_dir)
+    shown_as: dict[str, str] = {}
     for path in files:
         source_path = path.relative_to(root).as_posix()
-        shown = shown_path(path, project_dir)
+        shown = shown_as[source_path] = name(path)
         problem = _check_location(path, root, source_path, shown)
         if problem:
             problems.append(problem)
@@ -216,9 +218,8 @@ def load_catalogue(settings: ArchiveSettings, regions: RegionTree | None = None,
             continue
         claimed[report.slug] = shown
         (drafts if report.draft else reports).append(report)
-    problems += _redirect_clashes(reports, claimed, root, project_dir)
-    problems += link_problems(reports, {r.source_path: shown_path(root / r.source_path, project_dir) for r in reports},
-                              project_dir / "docs")
+    problems += _redirect_clashes(reports, claimed, shown_as)
+    problems += link_problems(reports, {r.source_path: shown_as[r.source_path] for r in reports}, project_dir / "docs")
     problems.sort()
     return Catalogue(settings, reports, drafts, problems)
 
@@ -234,12 +235,12 @@ def _read_report(path, source_path, shown, settings, regions, current_year, cach
     return report, found
 
 
-def _redirect_clashes(reports: list[Report], claimed: dict[str, str], root: Path, project_dir: Path) -> list[Problem]:
+def _redirect_clashes(reports: list[Report], claimed: dict[str, str], shown_as: dict[str, str]) -> list[Problem]:
     """An old URL that redirects must not be a live report's URL, nor redirect to two places."""
     problems = []
     redirected: dict[str, str] = {}
     for report in reports:
-        shown = shown_path(root / report.source_path, project_dir)
+        shown = shown_as[report.source_path]
         for old in report.redirect_from:
             if old in claimed:
                 problems.append(Problem(shown, None, "redirect_from", f"reports/{old}/ is the URL of {claimed[old]}",

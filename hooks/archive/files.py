@@ -64,5 +64,23 @@ def relative_posix(path: Path, root: Path) -> str | None:
 
 def shown_path(path: Path, project_dir: Path) -> str:
     """How a file is named in a message: relative to the project when it is inside it."""
-    relative = relative_posix(path, project_dir)
-    return relative if relative is not None else str(path)
+    return PathNamer(project_dir)(path)
+
+
+class PathNamer:
+    """`shown_path` for the many files of one catalogue load: the project folder and each folder of
+    reports resolved once (as `relative_posix` does: the folder resolved, not the file)."""
+
+    def __init__(self, project_dir: Path):
+        self.project_dir = Path(project_dir).resolve()
+        self._folders: dict[Path, Path] = {}
+
+    def __call__(self, path: Path) -> str:
+        path = Path(path)
+        folder = self._folders.get(path.parent)
+        if folder is None:
+            folder = self._folders[path.parent] = path.parent.resolve()
+        try:
+            return (folder / path.name).relative_to(self.project_dir).as_posix()
+        except ValueError:
+            return str(path)
