@@ -5,6 +5,18 @@
 
   var script = document.currentScript;
 
+  /* The header search box's result list (partials/search.html leaves it out of every page's
+     markup): drawn at once, as this script ends the page, so that docs/assets/search/ui.js, a
+     module and so run after it, finds it. */
+  var output = document.querySelector(".archive-search .md-search__output");
+  var form = document.querySelector(".archive-search form");
+  if (output && form && !output.firstChild) {
+    output.innerHTML = '<div class="md-search__scrollwrap" tabindex="0"><div class="md-search-result" ' +
+      'data-archive-search="dropdown"><div class="md-search-result__meta">输入词语检索全部报告；按 Enter 打开第一条</div>' +
+      '<ol class="md-search-result__list" role="presentation"></ol></div></div>';
+    output.querySelector("[data-archive-search]").setAttribute("data-search-page", form.getAttribute("action"));
+  }
+
   /* The citation is copied as the page shows it: GB/T 7714-2025 gives a report no access date
      (pages/report.py `citation`), so nothing depends on the day it is copied. */
 

@@ -120,7 +120,7 @@ class ReportViews:
             fields=fields, same_unit=same_unit if len(same_unit) > 1 else [], same_unit_total=len(timeline),
             previous=previous, next=next_, similar_links=lambda: self.similar_links(r),
             citation=citation(r, absolute or report_url(r.slug)), absolute_url=absolute,
-            highwire=highwire_tags(r, absolute), downloads=citation_downloads(r),
+            highwire=highwire_tags(r), downloads=citation_downloads(r),
             description=description, jsonld=json_for_script(report_jsonld(r, self.site, absolute)),
         )
 
@@ -193,12 +193,14 @@ def citation(report: Report, url: str) -> str:
 HIGHWIRE_LANGUAGE = "zh"
 
 
-def highwire_tags(report: Report, url: str) -> list[tuple[str, str]]:
+def highwire_tags(report: Report) -> list[tuple[str, str]]:
     """Highwire Press tags as Zotero's Embedded Metadata translator reads them (zotero/translators,
     "Embedded Metadata.js"): `citation_technical_report_institution` makes the item a `report`;
     `citation_author` values are split at ';' (so a ';' in a name is written full-width), as are
     `citation_keywords`; the first tag of each name wins. A report without a unit has no author,
-    and 单位不详 as its institution (the tag is what makes it a report)."""
+    and 单位不详 as its institution (the tag is what makes it a report). No URL tag: the page's
+    canonical link, which Zotero takes when citation_public_url and citation_abstract_html_url are
+    absent, says it once."""
     def value(text: str) -> str:
         return " ".join(text.split()).replace(";", "；")
 
@@ -212,19 +214,14 @@ def highwire_tags(report: Report, url: str) -> list[tuple[str, str]]:
     tags.append(("citation_technical_report_institution", value(unit_label(report.unit))))
     tags.append(("citation_language", HIGHWIRE_LANGUAGE))
     tags += [("citation_keywords", value(tag)) for tag in report.tags]
-    if url:
-        tags += [("citation_public_url", url), ("citation_abstract_html_url", url)]
     return tags
 
 
 def citation_downloads(report: Report) -> list[Link]:
-    """Links to the report's citation files, written by export/citations.py beside its page."""
+    """Links to the report's citation files, written by export/citations.py beside its page (their
+    media types are the server's to send: a `type` on each link would repeat them on every page)."""
     base = report_url(report.slug)
-    return [Link(label, base + name, note=CITE_TYPES[label]) for label, name in CITE_FILES.items()]
-
-
-CITE_TYPES = {"BibTeX": "application/x-bibtex", "RIS": "application/x-research-info-systems",
-              "CSL-JSON": "application/vnd.citationstyles.csl+json"}
+    return [Link(label, base + name) for label, name in CITE_FILES.items()]
 
 
 def report_jsonld(report: Report, site: SiteInfo, url: str) -> dict:
@@ -242,7 +239,6 @@ def report_jsonld(report: Report, site: SiteInfo, url: str) -> dict:
     }
     if url:
         data["url"] = url
-        data["@id"] = url
     if report.date:
         data["datePublished"] = report.date.isoformat()
     elif report.year:
