@@ -61,8 +61,8 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_page(output, page, config):
-    """Every page without the templates' indentation (same rendering, fewer bytes)."""
-    return state.build.speed.post_page(output, page)
+    """Let go of what only this page needed; every page without the templates' indentation."""
+    return state.build.page_written(output, page)
 
 
 def on_post_build(config):

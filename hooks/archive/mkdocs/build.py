@@ -152,6 +152,11 @@ class ArchiveBuild:
         self.speed.keep_rendered(page, html)
         return html
 
+    def page_written(self, html: str, page) -> str:
+        """A page's output is rendered: let go of what only it needed; the speed layer's last word."""
+        self.pages.written(page)
+        return self.speed.post_page(html, page)
+
     def prepare_templates(self, env) -> None:
         env.globals.update(template_globals(), archive_home=self.home, report_url=report_url,
                            archive_compare_links=self.pages.compare_links)

@@ -113,6 +113,12 @@ class GeneratedPages:
             return False
         return True
 
+    def written(self, page) -> None:
+        """A page's output is rendered: what was computed only for it is let go."""
+        comparison = self.comparisons.get(page.file.src_uri)
+        if comparison is not None:
+            comparison.forget()
+
     def shown_reports(self, file: File, everything: list[Report]) -> list[Report] | None:
         """The reports a generated page shows (for its last-modified date); None for other pages."""
         if file.src_uri in self.reports:

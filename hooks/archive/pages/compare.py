@@ -17,6 +17,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..catalogue import Catalogue
 from ..schema import Report
@@ -104,12 +105,29 @@ class Comparison:
     unit_url: str
     older: Report
     newer: Report
-    sections: list[SectionPair]
-    counts: dict[str, int]
-    """Sentences kept, added, removed, changed."""
     others: list[Link] = field(default_factory=list)
     """Further reports of either year that are not compared here."""
     breadcrumbs: list[Link] = field(default_factory=list)
+
+    # The sentences are compared when the page is made, not when the comparison is listed, and
+    # forgotten once it is written: 60,000 comparisons' rows held together from the start of a
+    # 100,000-report build to its end would be gigabytes.
+    @cached_property
+    def _compared(self) -> tuple[list[SectionPair], dict[str, int]]:
+        return compare(self.older, self.newer)
+
+    @property
+    def sections(self) -> list[SectionPair]:
+        return self._compared[0]
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """Sentences kept, added, removed, changed."""
+        return self._compared[1]
+
+    def forget(self) -> None:
+        """Drop the compared sentences (its page is written); asked again, they are compared again."""
+        self.__dict__.pop("_compared", None)
 
     @property
     def description(self) -> str:
@@ -213,11 +231,10 @@ def comparisons(catalogue: Catalogue) -> list[Comparison]:
     pages = []
     for unit in catalogue.units():
         for older, newer, others in year_pairs(unit.timeline):
-            sections_, counts = compare(older, newer)
             slug = unit.slug
             pages.append(Comparison(
                 url=compare_url(slug, older.year, newer.year), title=f"{unit.name}：{older.year}年与{newer.year}年对照",
-                unit=unit.name, unit_url=unit_url(slug), older=older, newer=newer, sections=sections_, counts=counts,
+                unit=unit.name, unit_url=unit_url(slug), older=older, newer=newer,
                 others=[Link(f"{r.year}年 · {r.title}", report_url(r.slug)) for r in others],
                 breadcrumbs=[Link("按单位", "units/"), Link(unit.name, unit_url(slug))]))
     return pages
