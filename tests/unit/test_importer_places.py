@@ -51,3 +51,14 @@ def test_the_committee_of_the_units_level_leading_it_in_the_opening(finder):
     # two places of different chains, or a committee of another level: none
     assert region(finder, "市科协", "按照遵义市委、六盘水市委的部署，开展工作。").value is None
     assert region(finder, "市科协", "在桐梓县委的领导下开展工作。").value is None
+
+
+def test_a_towns_body_lies_in_the_division_whose_bodies_lead_it(finder):
+    # towns are below GB/T 2260: the opening's leadership clause names the division they lie in
+    found = region(finder, "某溪镇总工会", "20xx年，某溪镇总工会在遵义市总工会和某溪镇委的正确领导下，完成了各项任务。")
+    assert found.value == "贵州省/遵义市" and found.status == "unsure"
+    inner = region(finder, "某溪镇科协", "在遵义市科协、桐梓县科协的指导下，镇科协开展了科普活动。")
+    assert inner.value == "贵州省/遵义市/桐梓县"
+    # a place only mentioned, not leading, or two chains: none
+    assert region(finder, "某溪镇总工会", "镇总工会组织会员赴遵义市参观学习。").value is None
+    assert region(finder, "某溪镇科协", "在遵义市科协、六盘水市科协的指导下开展工作。").value is None

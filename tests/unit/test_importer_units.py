@@ -69,7 +69,7 @@ def test_the_speaker_of_a_duty_report_names_the_body_they_lead():
 
 
 @pytest.mark.parametrize("heading, unit", [
-    ("国家统计局2020年工作总结", "国家统计局"),   # a body whose name ends in no suffix the patterns know
+    ("中国红十字会2020年工作总结", "中国红十字会"),   # a body whose name ends in no suffix the patterns know
     ("共青团中央2020年工作总结", "共青团中央"),
 ])
 def test_an_organisation_jieba_tags_in_the_heading_is_the_unit_unsure(heading, unit):
@@ -120,3 +120,12 @@ def test_a_signature_above_a_seals_note_and_a_date():
     body = lines("现将《某年工作要点》印发给你们，请结合实际认真贯彻落实。", "全民科学素质纲要实施工作办公室",
                  "（某某协会办公厅代章）", "2018年3月19日")
     assert find_unit(None, body).value == "全民科学素质纲要实施工作办公室"
+
+
+def test_a_bureau_of_any_name_and_its_second_name_in_brackets():
+    opening = "一年来，区科技创新局（区科学技术协会）严格按照区委区政府工作部署，促进科技创新。"
+    assert find_unit(None, lines(opening, *BODY)).value == "区科技创新局（区科学技术协会）"
+    assert find_unit("县教育局2023年工作总结", lines(*BODY)).value == "县教育局"
+    # 局 closing a common noun is no bureau; nor the 局 of 局长
+    assert find_unit(None, lines("服务大局在全县工作中十分重要，我们认真开展工作。", *BODY)).value is None
+    assert find_unit("科技局局长述职述廉报告", lines(*BODY)).value == "科技局"

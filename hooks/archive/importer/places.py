@@ -20,6 +20,12 @@ _LEADING_BODY = re.compile(r"(?P<organ>委|人民政府|政府)(?=、|的|和|�
 """A party committee or government named as leading or directing the unit."""
 
 
+_TOWN_UNIT = re.compile(rf"^{HAN}{{1,5}}?(?:镇|乡|街道)(?!办)")
+"""A body named by its town or street (`寮步镇总工会`, `健康街道`)."""
+_GUIDANCE = re.compile(r"在(?P<who>[^。；！？]{2,60}?)(?:的)?(?:正确|坚强|直接|亲切|大力)?(?:领导|指导|关心|支持|帮助)")
+"""The opening's clause naming who leads the unit (`在东莞市总工会和镇委的正确领导下`)."""
+
+
 def _short(province: str) -> str:
     """`湖北省` → `湖北`, `广西壮族自治区` → `广西`: how a text names a province."""
     return re.sub(r"(壮族|回族|维吾尔)?(自治区|特别行政区)$|省$|市$", "", province)
@@ -49,7 +55,37 @@ class RegionFinder:
                      or self._jurisdiction(m.group(1), text))
             if found:
                 return found
+        if _TOWN_UNIT.match(s):
+            found = self._town_led_by("\n".join(line.simple for line in body[:3]))
+            if found:
+                return found
         return Finding(None, NOT_STATED)
+
+    def _town_led_by(self, opening: str) -> Finding | None:
+        """A town's or a street's body (`寮步镇总工会`: towns are below GB/T 2260) led by a named
+        division's bodies in the opening (`在东莞市总工会和寮步镇委的正确领导下`): the town lies in
+        that division, the innermost of one chain. Unsure: check."""
+        clause = _GUIDANCE.search(opening)
+        if not clause:
+            return None
+        text = clause.group("who")
+        led: list[Division] = []
+        for hit in re.finditer(r"省|市|县|区|州|盟|旗", text):
+            end = hit.end()
+            for k in range(min(8, end), 2, -1):
+                place = text[end - k : end]
+                if re.fullmatch(rf"{HAN}+", place) and place not in GENERIC_PLACES and self._unique(place):
+                    division = self.regions.resolve(place)
+                    if division.code not in {d.code for d in led}:
+                        led.append(division)
+                    break
+        if not led:
+            return None
+        innermost = max(led, key=lambda d: len(d.path))
+        if any(d.code not in {p.code for p in innermost.path} for d in led):
+            return None
+        return Finding(innermost.path_name, UNSURE, f"region: the town's body is led by {innermost.name}'s in the "
+                                                    "opening; check")
 
     def _named_with_place(self, level: str, rest: str, text: str) -> Finding | None:
         """The text writing the unit's name out with its place: `通榆县科协` for `县科协`, and
