@@ -14,6 +14,7 @@ from archive.search.segments import Segment, segment_sizes, segments
 
 def test_sizes_are_levels_of_the_tail_size():
     assert segment_sizes(top=10_000, tail=100, factor=10) == [10_000, 1000, 100]
+    assert segment_sizes()[-1] == 16 and segment_sizes()[0] == 65_536 and len(segment_sizes()) == 13
 
 
 def test_segments_are_the_digits_of_the_count():
@@ -51,14 +52,23 @@ def digest(folder) -> dict[str, bytes]:
             for p in folder.rglob("*") if p.is_file()}
 
 
+def test_the_default_segments_and_their_shards():
+    from archive.search.segments import shard_target
+
+    assert [(s.start, s.docs) for s in segments(9906)] == [
+        (0, 8192), (8192, 1024), (9216, 512), (9728, 128), (9856, 32), (9888, 16), (9904, 2)]
+    assert shard_target(16) == 2_000 and shard_target(2048) == 6_000 and shard_target(65_536) == 12_000
+
+
 def test_an_appended_document_changes_the_tail_and_a_few_shared_files(tmp_path):
-    docs = [doc(i) for i in range(231)]
+    docs = [doc(i) for i in range(231)]  # 128 + 64 + 32 + a tail of 7
     build_index(docs[:230], tmp_path / "a")
     build_index(docs, tmp_path / "b")
     a, b = digest(tmp_path / "a"), digest(tmp_path / "b")
     changed = {p for p in a.keys() | b.keys() if a.get(p) != b.get(p)}
-    full = {p for p in a if p.startswith(("g/0-100/", "g/100-100/"))}
+    full = {p for p in a if p.startswith(("g/0/", "g/128/", "g/192/"))}
     assert full and not changed & full, "the full segments' files are the same bytes"
-    assert {p.split("/")[1] for p in changed if p.startswith("g/")} == {"200-30", "200-31"}
+    tail = {p for p in changed if p.startswith("g/")}
+    assert tail and {p.split("/")[1] for p in tail} == {"224"} and len(tail) <= 32
     others = {p for p in changed if not p.startswith("g/")}
     assert others <= {"manifest.json", "cols.gz", "units.gz", "facets.gz", "m/7.gz", "t/0/115.gz"}, others

@@ -170,7 +170,7 @@ export class SearchEngine {
     return queryTerms(query, this.table);
   }
 
-  /** Entries of one shard of a segment ("g/0-1000/"): Map "head|gram" -> {kind, df, payload}. */
+  /** Entries of one shard of a segment ("g/4096/"): Map "head|gram" -> {kind, df, payload}. */
   shard(folder, number) {
     return this.memo("s:" + folder + number, async () => {
       const data = await this.bytes(`${folder}s/${number}.gz`);
@@ -205,7 +205,7 @@ export class SearchEngine {
     return this.memo(`p:${head ? 1 : 0}|${gram}`, async () => {
       const hash = gramHash(codePoints(gram));
       const parts = await Promise.all(this.manifest.segments.map(async ([start, docs, shards]) => {
-        const folder = `g/${start}-${docs}/`;
+        const folder = `g/${start}/`;
         const entry = (await this.shard(folder, hash % shards)).get((head ? 1 : 0) + "|" + gram);
         if (!entry) return null;
         let { kind, payload } = entry;

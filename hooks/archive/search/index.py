@@ -5,10 +5,10 @@ by the browser itself, so the bytes on the wire do not depend on the web server)
 
     manifest.json     counts, file formats, and the segments: [first id, documents, shards] each
     fold.gz           the t2s character table (JSON: "繁简繁简…")
-    g/<first>-<docs>/ one segment of the documents (segments.py), its ids local (0 = <first>):
+    g/<first>/        one segment of the documents (segments.py), its ids local (0 = <first>):
       s/<shard>.gz    postings of every gram (1 to MAX_GRAM folded characters) whose `gram_hash`
-                      modulo the segment's shard count is <shard>; the count makes SHARD_TARGET
-                      bytes a shard (the tail: at most TAIL_SHARDS)
+                      modulo the segment's shard count is <shard>; the count makes
+                      `shard_target` bytes a shard (the tail: at most TAIL_SHARDS files)
       p/<hash>-<k>.gz a posting too big to share a shard file (hash: `gram_hash` of its gram)
     m/<block>.gz      result metadata of BLOCK documents (JSON rows)
     t/<k>/<g>.gz      the searchable text of documents TEXTS * g … TEXTS * g + TEXTS - 1 in the original

@@ -8,13 +8,19 @@ BLOCK = 32
 TEXTS = 2
 """Documents per text file (half the files of one each, for a few kB more per excerpt)."""
 SHARD_TARGET = 12_000
-"""Raw bytes of a shard file, on average (a query term fetches one shard per segment)."""
-TAIL = 100
+"""Raw bytes of a shard file of a large segment, on average (a query term fetches one shard per
+segment)."""
+SMALL_TARGET = 2_000
+"""Raw bytes of a shard file of the smallest full segment: smaller segments get smaller shards,
+so that the many small segments cost a query about as much as the few large ones (segments.py)."""
+TAIL = 16
 """Documents of the smallest full segment; the tail segment has fewer (segments.py)."""
-FACTOR = 10
+FACTOR = 2
 """Full segments of one size merged into one of the next."""
-TOP = 100_000
+TOP = 65_536
 """Documents of the largest segment: the archive beyond it is more segments of this size."""
+LARGE = 4_096
+"""Documents of a segment from which its shards are SHARD_TARGET bytes."""
 TAIL_SHARDS = 32
 """Most shards of the tail segment: the files a report appended to the archive changes."""
 EXTERNAL = 16_000
