@@ -112,8 +112,8 @@ def test_report_page_panel_links_the_bucket_and_shows_no_timeline(site):
     assert 'id="same-unit"' not in html and "archive-prevnext" not in html
     data = jsonld(html)
     assert "author" not in data and data["url"] == NULL_URL
-    og = re.search(r'<meta property="og:description" content="([^"]*)"', html).group(1)
-    assert UNKNOWN_UNIT in og and "None" not in og
+    described = re.search(r'<meta name="description" content="([^"]*)"', html).group(1)  # Open Graph's too
+    assert UNKNOWN_UNIT in described and "None" not in described and 'property="og:description"' not in html
     assert "None" not in re.sub(r"<script.*?</script>", "", html, flags=re.S)
     named = site.page("reports/2016/zunyi-kexie")
     assert 'id="same-unit"' in named
