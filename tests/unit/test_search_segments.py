@@ -57,7 +57,7 @@ def test_the_default_segments_and_their_shards():
 
     assert [(s.start, s.docs) for s in segments(9906)] == [
         (0, 8192), (8192, 1024), (9216, 512), (9728, 128), (9856, 32), (9888, 16), (9904, 2)]
-    assert shard_target(16) == 2_000 and shard_target(2048) == 6_000 and shard_target(65_536) == 12_000
+    assert shard_target(16) == 1_500 and shard_target(4096) == 4_000 and shard_target(65_536) == 8_000
 
 
 def test_an_appended_document_changes_the_tail_and_a_few_shared_files(tmp_path):

@@ -7,10 +7,10 @@ BLOCK = 32
 """Documents per metadata block file."""
 TEXTS = 2
 """Documents per text file (half the files of one each, for a few kB more per excerpt)."""
-SHARD_TARGET = 12_000
+SHARD_TARGET = 8_000
 """Raw bytes of a shard file of a large segment, on average (a query term fetches one shard per
 segment)."""
-SMALL_TARGET = 2_000
+SMALL_TARGET = 1_500
 """Raw bytes of a shard file of the smallest full segment: smaller segments get smaller shards,
 so that the many small segments cost a query about as much as the few large ones (segments.py)."""
 TAIL = 16
@@ -19,7 +19,7 @@ FACTOR = 2
 """Full segments of one size merged into one of the next."""
 TOP = 65_536
 """Documents of the largest segment: the archive beyond it is more segments of this size."""
-LARGE = 4_096
+LARGE = 8_192
 """Documents of a segment from which its shards are SHARD_TARGET bytes."""
 TAIL_SHARDS = 32
 """Most shards of the tail segment: the files a report appended to the archive changes."""

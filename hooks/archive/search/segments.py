@@ -11,7 +11,7 @@ so they stay byte-identical until a merge takes them in, or one of its reports i
 
 A query term fetches one shard of every segment, so the number of segments and the size of their
 shards is the query's cost. Radix 2 keeps the segments fewest (about half the bits of n / TAIL:
-6 at 10,000 documents, 7 at 100,000, at most 13 below TOP · 2); a segment's shards are
+7 at 9,906 documents, at most 13 below TOP · 2); a segment's shards are
 SHARD_TARGET bytes from LARGE documents up and smaller below, down to SMALL_TARGET, so the small
 segments together cost about what one large one does. A tail of fewer than TAIL (16) documents
 has at most TAIL_SHARDS files: what a report appended to the archive changes in the postings.
