@@ -14,12 +14,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .chrome import CATEGORY_WORDS, COMPILATION_WORDS, NUMBERED, SENTENCE_END, is_title_like
+from .boundaries import _DATE_LINE, boundary_scores, cn_number, glued_heading, title_key
+from .chrome import CATEGORY_WORDS, COMPILATION_WORDS, is_title_like
 from .clean import Line, Removed
 
 __all__ = ["CATEGORY_WORDS", "Part", "Split", "cn_number", "glued_heading", "is_title_like", "split"]
 
-_CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _NUM = r"(?:\d{1,3}|[一二三四五六七八九十百〇零两]{1,4})"
 _MARKERS = (
     # 【第一篇】 / 第1篇: 标题 / 第二篇：标题
@@ -28,43 +28,11 @@ _MARKERS = (
     re.compile(rf"^(?P<label>.{{0,50}}?)\s*篇\s*(?P<n>{_NUM})\s*$"),
 )
 _COUNT = re.compile(rf"(?P<n>{_NUM})\s*篇")
-_SENTENCE_END = SENTENCE_END
 _COMPILATION_WORDS = COMPILATION_WORDS
-_NUMBERED = NUMBERED
-_SUB_NUMBERED = re.compile(r"^(?:[(（]\s*[一二三四五六七八九十\d]+\s*[)）]|\d+\s*[、.．]|[①-⑳])")
-"""Numbering below a report's top level (`(一)`, `1.`, `①`): a report never starts there."""
-_TOP_LEVEL = re.compile(r"^([一二三四五六七八九十]+)\s*[、.．]")
-_DATE_LINE = re.compile(r"^[\s_＿*xX×○〇零一二三四五六七八九\d]{2,4}年[\s_＿*xX×○〇零一二三四五六七八九十\d]{0,3}月([\s_＿*xX×○〇零一二三四五六七八九十\d]{0,3}日)?$")
-_OPENING = re.compile(
-    r"^(一年来|今年以来|今年|本年度|本学期|本季度|上半年|时光|时间|回顾|根据|按照|为了|近年来|"
-    r"[0-9xX_＿*]{2,4}年(度|上半年|下半年|以来)?[，,]|\S{0,16}在\S{0,24}(领导|指导|支持)下)"
-)
-_SALUTATION = re.compile(r"^(尊敬的|各位)\S{0,12}[:：]$")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _SIGNATURE_UNIT = re.compile(r"(科协|协会|学会|委员会|党委|党组|支部|工会|政府|局|厅|委|办|处|室|院|校|厂|公司|中心|所|站)$")
 _CLAUSE = re.compile(r"[。；！？!?;，,]")
 _FINAL = re.compile(r"[。！？!?;；:：…」』”\"）)】]$")
-_ANNOUNCE = re.compile(r"(现将|现就|下面(我)?(就|将|把)|特作|作如下|向\S{0,10}(汇报|报告))\S{0,40}(总结|汇报|报告|述职)\S{0,4}如下\S?$|(总结|汇报|报告)如下[:：。]?$")
-
-
-def cn_number(text: str) -> int | None:
-    """`17`, `十七`, `二十三`, `九` → int; None for anything else."""
-    text = text.strip()
-    if text.isdigit():
-        return int(text)
-    if not text or any(c not in _CN_DIGITS and c not in "十百" for c in text):
-        return None
-    total, current = 0, 0
-    for c in text:
-        if c == "百":
-            total += (current or 1) * 100
-            current = 0
-        elif c == "十":
-            total += (current or 1) * 10
-            current = 0
-        else:
-            current = current * 10 + _CN_DIGITS[c] if current and text.find("十") < 0 else _CN_DIGITS[c]
-    return total + current
 
 
 @dataclass
@@ -175,7 +143,7 @@ def split(lines: list[Line]) -> Split:
         parts = _split_unmarked(parts, threshold=4 if markers else 3)
     if expected and len(parts) >= expected or markers and not expected:
         for part in parts:
-            inner = _boundary_scores(part.lines)
+            inner = boundary_scores(part.lines)
             strong = [(i, s) for i, s in inner.items() if s >= 3 and part.lines[i] is not part.lines[0]]
             if strong:
                 i, _ = max(strong, key=lambda x: x[1])
@@ -228,7 +196,7 @@ def _settle(parts: list[Part], removed: list[Removed]) -> list[Part]:
         if carried and part.marker:
             _drop(carried, removed, "heading or chrome before a marked report")
         carried = []
-        if has_report_text(lines):
+        if has_report_text(lines) or k == len(parts) - 1 and part.marker and _cut_off_start(lines):
             result.append(Part(0, _drop_repeated_titles(lines, removed), part.marker, part.marker_title, part.notes))
             continue
         first_title = next((i for i, line in enumerate(lines) if is_title_like(line.simple, 50)), None)
@@ -246,6 +214,13 @@ def _settle(parts: list[Part], removed: list[Removed]) -> list[Part]:
     return result
 
 
+def _cut_off_start(lines: list[Line]) -> bool:
+    """A marked report the stored page cuts off in its first sentence (`篇2` / `**厂工会在分厂党委和上级`):
+    a report all the same, however little of it the page keeps."""
+    last = lines[-1].simple.rstrip() if lines else ""
+    return len(_HAN.findall(last)) >= 8 and not is_title_like(last, 50) and not _FINAL.search(last)
+
+
 def _drop(lines: list[Line], removed: list[Removed], why: str) -> None:
     removed.extend(Removed(line.no, line.stripped, why) for line in lines)
 
@@ -260,21 +235,17 @@ def _drop_repeated_titles(lines: list[Line], removed: list[Removed]) -> list[Lin
         removed.append(Removed(kept[0].no, kept[0].stripped, "page or compilation title"))
         kept.pop(0)
     if kept and is_title_like(kept[0].simple, 50):
-        heading = _title_key(kept[0].simple)
+        heading = title_key(kept[0].simple)
         for j in range(len(kept) - 1, 0, -1):
-            if j <= 4 and is_title_like(kept[j].simple, 50) and _title_key(kept[j].simple) == heading:
+            if j <= 4 and is_title_like(kept[j].simple, 50) and title_key(kept[j].simple) == heading:
                 removed.append(Removed(kept[j].no, kept[j].stripped, "page title repeated"))
                 del kept[j]
     return kept
 
 
 def _same_title(a: str, b: str) -> bool:
-    a, b = _title_key(a), _title_key(b)
+    a, b = title_key(a), title_key(b)
     return bool(a and b) and (a in b or b in a)
-
-
-def _title_key(s: str) -> str:
-    return re.sub(r"[\s_＿\-—*]|范文|精选", "", s)
 
 
 def simplified_of(text: str) -> str:
@@ -331,80 +302,12 @@ def _substantial(lines: list[Line]) -> bool:
     return han >= 60
 
 
-def _boundary_scores(lines: list[Line]) -> dict[int, int]:
-    """Score each line as the first line of a new report (only lines with a positive score)."""
-    indented = sum(1 for line in lines if line.text[:1] in " \t\u3000")
-    indent_signal = 0 < indented <= max(1, len(lines) // 5)
-    scores: dict[int, int] = {}
-    top_seen = 0
-    since = 0
-    for i, line in enumerate(lines):
-        s = line.simple
-        top = _TOP_LEVEL.match(s)
-        score = 0
-        if i <= 4 and is_title_like(s, 50) and any(_title_key(lines[j].simple) == _title_key(s) for j in range(i)):
-            continue  # the site repeating the heading just above (`…工作总结与计划` again): no new report
-        if i >= 2:
-            if indent_signal and line.text[:1] in " \t\u3000" and not _SUB_NUMBERED.match(s):
-                score += 3
-            prev = lines[i - 1].simple
-            if _DATE_LINE.match(prev) and not _DATE_LINE.match(s):
-                score += 3
-            if _is_heading(s) or _glued_heading(s):
-                score += 3
-            if _SALUTATION.match(s):
-                score += 3
-            if _ANNOUNCE.search(s) and not _NUMBERED.match(s):
-                score += 2
-            if _OPENING.match(s) and not _NUMBERED.match(s) and len(s) > 30:
-                score += 1
-            if top and top.group(1) == "一" and top_seen >= 1 and i - since > 3:
-                j = i - 1
-                prev_line = lines[j].simple
-                intro = _OPENING.match(prev_line) or _ANNOUNCE.search(prev_line)
-                if not _NUMBERED.match(prev_line) and intro and len(prev_line) > 30 and j >= 2:
-                    scores[j] = scores.get(j, 0) + 2
-                else:
-                    score += 2
-        if score:
-            scores[i] = scores.get(i, 0) + score
-        if top:
-            from .split import cn_number as _n
-
-            value = _n(top.group(1)) or 0
-            if value == 1 and score >= 2:
-                top_seen = 1
-                since = i
-            top_seen = max(top_seen, value) if value != 1 or top_seen == 0 else top_seen
-        if score >= 3:
-            top_seen, since = (1 if top and top.group(1) == "一" else 0), i
-    return {i: s for i, s in scores.items() if s > 0}
-
-
-def _is_heading(s: str) -> bool:
-    return 6 <= len(s) and is_title_like(s, 30) and not _COMPILATION_WORDS.search(s) and bool(re.search(r"(工作|科技|科协)?(总结|计划|报告|汇报|述职)\S{0,4}$", s))
-
-
-_GLUED = re.compile(r"^(?P<title>[^\s，。,；：:]{2,30}?(工作总结|工作计划|工作报告|工作汇报|述职报告|总结|计划|工作方案|工作打算|工作安排|工作要点))(\s+|(?=\d{2}|[xX_＿*]{2}|今年|上半年|下半年|一年来|本年))")
-
-
-def _glued_heading(s: str) -> bool:
-    m = _GLUED.match(s)
-    return bool(m) and len(s) > len(m.group("title")) + 10
-
-
-def glued_heading(s: str) -> str | None:
-    """The heading run into a report's first line (`物业一公司20xx年科技工作总结 今年我公司…`)."""
-    m = _GLUED.match(s)
-    return m.group("title") if m and len(s) > len(m.group("title")) + 10 else None
-
-
 def _split_unmarked(parts: list[Part], wanted: int = 0, threshold: int = 3) -> list[Part]:
     """Cut parts at their strongest unmarked boundaries: as many as the compilation promises, or
     (when it promises nothing) every boundary with strong evidence."""
     candidates = []  # (score, part index, line index)
     for p, part in enumerate(parts):
-        for i, score in _boundary_scores(part.lines).items():
+        for i, score in boundary_scores(part.lines).items():
             candidates.append((score, p, i))
     if wanted:
         chosen = sorted((c for c in candidates if c[0] >= 2), key=lambda c: (-c[0], c[1], c[2]))[:wanted]
