@@ -129,3 +129,7 @@ def test_a_bureau_of_any_name_and_its_second_name_in_brackets():
     # 局 closing a common noun is no bureau; nor the 局 of 局长
     assert find_unit(None, lines("服务大局在全县工作中十分重要，我们认真开展工作。", *BODY)).value is None
     assert find_unit("科技局局长述职述廉报告", lines(*BODY)).value == "科技局"
+
+
+def test_a_viewers_page_number_and_label_tail_before_the_opening():
+    assert find_unit(None, lines("2、指导】 一年来，我县老科协在县委、县政府的正确领导下，积极开展工作。", *BODY)).value == "县老科协"

@@ -93,7 +93,9 @@ def find_unit(heading: str | None, body: list[Line], glued: bool = False) -> Fin
     return Finding(None, NOT_STATED, "unit: the text does not name the issuing body; written as null (单位不详): fill it in if known")
 
 
-_BRACKET_LABEL = re.compile(r"^【[^】]{1,20}】")
+_BRACKET_LABEL = re.compile(r"^(?:\d{1,2}、\s*)?(?:【[^】]{1,20}】|[^【】\s，。,]{1,8}】)\s*")
+"""A website's label (`【工会工作总结范文】`) or a document viewer's page number and the tail of its
+label (`2、指导】 `) before a line's text."""
 _SELF_LEVEL = re.compile(r"(?:我|本)(镇|乡|县|区|市)")
 
 
