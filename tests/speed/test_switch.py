@@ -43,11 +43,16 @@ def assert_same_site(fast: ArchiveProject, stock: ArchiveProject) -> int:
     return len(want)
 
 
-def build_both_ways(tmp_path: Path, reports: Path) -> tuple[ArchiveProject, ArchiveProject]:
-    """`reports` built in two fresh copies of the project: with the speedups and with ARCHIVE_SPEEDUPS=0."""
+def build_both_ways(tmp_path: Path, reports: Path, page_size: int | None = None) -> tuple[ArchiveProject, ArchiveProject]:
+    """`reports` built in two fresh copies of the project: with the speedups and with ARCHIVE_SPEEDUPS=0
+    (`page_size`: the lists' page size instead of the configured 100)."""
     fast = ArchiveProject(tmp_path / "fast", reports=reports)
     stock = ArchiveProject(tmp_path / "stock", reports=reports)
     for project, env in ((fast, FAST), (stock, STOCK)):
+        if page_size is not None:
+            config = project.path / "mkdocs.yml"
+            config.write_text(config.read_text(encoding="utf-8").replace("page_size: 100", f"page_size: {page_size}"),
+                              encoding="utf-8")
         result = project.build(env=env)
         assert result.returncode == 0, result.stderr
     assert (fast.path / CACHE).is_dir(), "the fast build keeps its caches in .cache/archive"
@@ -61,6 +66,14 @@ def test_sample_archive_same_bytes_with_and_without_speedups(tmp_path):
     # again with every cache warm (bodies and sketches reused): still the stock bytes
     result = fast.build(env=FAST)
     assert result.returncode == 0, result.stderr
+    assert_same_site(fast, stock)
+
+
+def test_lists_cut_into_buckets_same_bytes_with_and_without_speedups(tmp_path):
+    """Page size 4: the sample's long lists are cut into buckets, with redirects from old page numbers."""
+    fast, stock = build_both_ways(tmp_path, ROOT / "reports", page_size=4)
+    assert (stock.site / "categories/summary/unknown/page/2/index.html").exists()
+    assert (stock.site / "categories/summary/page/2/index.html").exists()
     assert_same_site(fast, stock)
 
 
