@@ -140,3 +140,8 @@ def test_a_text_naming_no_kind_is_told_by_its_opening_unsure():
     assert _category(None, "镇工会在镇党委领导下，健全工作机制，今年着重做了以下几方面工作：", "一、推进维权工作") == "工作总结"
     assert _category(None, "（一）抓好高新技术企业培育。力争新增高新技术企业20家以上。", "（二）推动研发投入") == "工作计划"
     assert _category(None, "（一）高新技术企业培育。", "（二）研发投入。") == "其他"
+
+
+def test_an_opening_speech_is_other_and_a_work_report_named_in_it_is_not_its_kind():
+    assert _category(None, "科学技术协会代表大会开幕词，各位代表：大会的主要议程是听取和审议委员会的工作报告。") == "其他"
+    assert _category("县科协2022年重点工作谋划", "（一）强化会员工作。") == "工作计划"

@@ -62,3 +62,9 @@ def test_a_towns_body_lies_in_the_division_whose_bodies_lead_it(finder):
     # a place only mentioned, not leading, or two chains: none
     assert region(finder, "某溪镇总工会", "镇总工会组织会员赴遵义市参观学习。").value is None
     assert region(finder, "某溪镇科协", "在遵义市科协、六盘水市科协的指导下开展工作。").value is None
+
+
+def test_a_towns_body_written_out_after_its_division(finder):
+    found = region(finder, "某溪镇科协", "修改并通过《桐梓县某溪镇科学技术协会章程》；选举产生某溪镇科协第二届委员会。")
+    assert found.value == "贵州省/遵义市/桐梓县" and found.status == "unsure"
+    assert region(finder, "某溪镇科协", "桐梓县某溪镇科协与湄潭县某溪镇科协交流。").value is None  # two places: none

@@ -133,3 +133,7 @@ def test_a_bureau_of_any_name_and_its_second_name_in_brackets():
 
 def test_a_viewers_page_number_and_label_tail_before_the_opening():
     assert find_unit(None, lines("2、指导】 一年来，我县老科协在县委、县政府的正确领导下，积极开展工作。", *BODY)).value == "县老科协"
+
+
+def test_a_speaker_on_behalf_of_the_body():
+    assert find_unit(None, lines("各位代表、同志们：我谨代表某溪镇科协和全体代表，向大会致以祝贺。", *BODY)).value == "某溪镇科协"

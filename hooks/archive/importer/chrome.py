@@ -29,7 +29,7 @@ THRESHOLD = 3.0
 # -- shared vocabulary of report headings (split and metadata use it too) -----------------------
 
 SENTENCE_END = re.compile(r"[。；！？!?;]")
-CATEGORY_WORDS = re.compile(r"总结|小结|计划|规划|方案|报告|汇报|述职|要点|打算|安排")
+CATEGORY_WORDS = re.compile(r"总结|小结|计划|规划|谋划|方案|报告|汇报|述职|要点|打算|安排")
 NUM = r"(?:\d{1,3}|[一二三四五六七八九十百〇零两]{1,4})"
 COMPILATION_WORDS = re.compile(rf"{NUM}\s*篇|精选|范文|大全|合集|汇编|优质|最新")
 NUMBERED = re.compile(r"^(?:[(（]\s*[一二三四五六七八九十]+\s*[)）]|[一二三四五六七八九十]+\s*[、.．]|\d+\s*[、.．]\d?|[①-⑳])")

@@ -30,8 +30,9 @@ DUTY_SPEAKER = re.compile(r"我是\S{0,16}?(?:局长|主席|书记|主任|部长
 CATEGORY_RULES = (
     ("述职报告", re.compile(r"述职")),
     ("工作总结", re.compile(r"总结|小结|回顾|完成情况(?!报告|汇报)")),
-    ("工作计划", re.compile(r"计划|规划|打算|要点|安排|设想|方案")),
+    ("工作计划", re.compile(r"计划|规划|打算|要点|安排|设想|方案|谋划|思路")),
     ("工作报告", re.compile(r"汇报|报告")),
+    ("其他", re.compile(r"开幕词|闭幕词|致辞")),
 )
 """What each kind of report calls itself; in a text naming several (`2021年工作总结和2022年工作计划`),
 the first named is the report's kind (述职 before the 报告 of 述职报告); a `完成情况报告` reports

@@ -56,10 +56,30 @@ class RegionFinder:
             if found:
                 return found
         if _TOWN_UNIT.match(s):
-            found = self._town_led_by("\n".join(line.simple for line in body[:3]))
+            found = (self._town_named_with_place(s, "\n".join(line.simple for line in body))
+                     or self._town_led_by("\n".join(line.simple for line in body[:3])))
             if found:
                 return found
         return Finding(None, NOT_STATED)
+
+    def _town_named_with_place(self, name: str, text: str) -> Finding | None:
+        """The text writing a town's body out after its division (`《慈溪市掌起镇科学技术协会章程》`
+        for `掌起镇科协`): one division so named. Unsure: check."""
+        forms = {name} | {name.replace(short, long) for long, short in LONG_FORMS if short in name}
+        named: dict[str, Division] = {}
+        for form in forms:
+            for hit in re.finditer(re.escape(form), text):
+                end = hit.start()
+                for k in range(min(8, end), 1, -1):
+                    place = text[end - k : end]
+                    if re.fullmatch(rf"{HAN}+[市县区旗]", place) and place not in GENERIC_PLACES and self._unique(place):
+                        division = self.regions.resolve(place)
+                        named[division.code] = division
+                        break
+        if len(named) != 1:
+            return None
+        division = next(iter(named.values()))
+        return Finding(division.path_name, UNSURE, f"region: the text names the unit after {division.name}; check")
 
     def _town_led_by(self, opening: str) -> Finding | None:
         """A town's or a street's body (`寮步镇总工会`: towns are below GB/T 2260) led by a named
