@@ -145,3 +145,15 @@ def test_a_text_naming_no_kind_is_told_by_its_opening_unsure():
 def test_an_opening_speech_is_other_and_a_work_report_named_in_it_is_not_its_kind():
     assert _category(None, "科学技术协会代表大会开幕词，各位代表：大会的主要议程是听取和审议委员会的工作报告。") == "其他"
     assert _category("县科协2022年重点工作谋划", "（一）强化会员工作。") == "工作计划"
+
+
+def test_a_heading_that_is_the_pages_title_numbered_gives_way_to_the_texts_announcement():
+    from archive.importer.clean import Line
+    from archive.importer.metadata import Describer
+    from archive.regions import region_tree
+
+    describer = Describer(region_tree(), ["工作总结", "工作计划", "工作报告", "述职报告", "其他"], 2026)
+    body = [Line(1, "一年来，我镇工会在上级工会的指导下开展了一系列活动，特作汇报："), Line(2, "一、基本情况")]
+    assert describer.category("乡镇工会工作总结1", body, "乡镇工会工作总结").value == "工作报告"
+    # the report's own heading keeps its word
+    assert describer.category("某县科协2021年工作总结和2022年工作计划", body, "科协工作总结9篇").value == "工作总结"

@@ -145,7 +145,10 @@ class Describer:
         stated = [simplified(heading)] if heading else []
         opening = [line for line in body if not SALUTATION.match(line.simple)]  # a speech's text after `各位代表：`
         stated += [m.group(0) for line in opening[:3] if (m := SECTION_KIND.match(line.simple))]
-        stated += [m.group(0) for line in opening[:2] if (m := ANNOUNCE.search(line.simple))]
+        announced = [m.group(0) for line in opening[:2] if (m := ANNOUNCE.search(line.simple))]
+        # a heading that is only the page's title numbered (`乡镇工会工作总结1` on a page titled
+        # `乡镇工会工作总结`) is the site's: the text's own announcement (`特作汇报`) comes first
+        stated = announced + stated if announced and _numbered_page_title(heading, label) else stated + announced
         if not heading and body and (m := GLUED_TITLE.match(body[0].simple)):
             stated.append(m.group(0))
         # an office holder giving account of their own work (`我是…局长，…向大家汇报`) is a 述职
@@ -194,6 +197,18 @@ class Describer:
         if traditional_text:
             title = traditional(title) if not unit.value else f"{unit.value}{traditional(title[len(unit.value):])}"
         return Finding(title, UNSURE, "title: the report has no heading; title made from unit and category")
+
+
+_PIECE_NUMBER = re.compile(r"\s*(?:第?\s*[\d一二三四五六七八九十]{1,3}\s*篇?|篇\s*[\d一二三四五六七八九十]{1,3}|【[^】]*】)$")
+_COLLECTION_COUNT = re.compile(r"\s*[(（【]?\s*\S{0,4}?[\d一二三四五六七八九十]{1,3}\s*篇\s*[)）】]?$")
+
+
+def _numbered_page_title(heading: str | None, label: str | None) -> bool:
+    if not heading or not label:
+        return False
+    h = _PIECE_NUMBER.sub("", simplified(heading)).strip()
+    page = _COLLECTION_COUNT.sub("", re.sub(r"范文|精选|最新", "", simplified(label))).strip()
+    return bool(h) and h != simplified(heading).strip() and h == page
 
 
 RETROSPECT = re.compile(r"一年来|今年以来|过去的?一年|(?:做|取得|完成|开展|做出)了|圆满完成|取得(?:了)?\S{0,4}(?:成效|成绩)")
