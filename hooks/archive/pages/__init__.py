@@ -50,7 +50,7 @@ FEED_KINDS = ("unit", "region", "category")
 """Listings that have their own feed."""
 
 PREVIEW = 10
-"""Newest reports shown on the first page of a list cut into buckets."""
+"""Newest reports shown on the first page of a list cut into buckets (fewer if a page holds fewer)."""
 
 
 @dataclass
@@ -168,7 +168,7 @@ def list_pages(kind: str, base_url: str, title: str, reports: list[Report], page
     siblings = [Link(labels[key], urls[key]) for key in order]
     first = paginated(kind, base_url, title, reports, len(reports), facet=facet, breadcrumbs=breadcrumbs,
                       links=links or [], description=description, buckets=buckets, bucket_title=bucketing.title)[0]
-    first.reports = sorted(reports, key=report_order)[:PREVIEW]
+    first.reports = sorted(reports, key=report_order)[: min(PREVIEW, page_size)]
     narrow = first.extra.get("narrow")
     if narrow is not None:  # the buckets are the counts by their facet already
         narrow.groups = [group for group in narrow.groups if group[0] != FACET_TITLES[bucketing.facet]]
