@@ -9,37 +9,42 @@ from hypothesis import given, strategies as st
 
 from archive.search.documents import SearchDoc
 from archive.search.index import build_index
-from archive.search.segments import Segment, segment_sizes, segments
-
-
-def test_sizes_are_levels_of_the_tail_size():
-    assert segment_sizes(top=10_000, tail=100, factor=10) == [10_000, 1000, 100]
-    assert segment_sizes()[-1] == 16 and segment_sizes()[0] == 65_536 and len(segment_sizes()) == 13
+from archive.search.segments import Segment, segments
 
 
 def test_segments_are_the_digits_of_the_count():
-    got = segments(2345, top=10_000, tail=100, factor=10)
-    assert [(s.start, s.docs, s.full) for s in got] == [
-        (0, 1000, True), (1000, 1000, True), (2000, 100, True), (2100, 100, True), (2200, 100, True),
-        (2300, 45, False)]
+    got = segments(2345, tail=100, factor=10, levels=3)
+    assert [(s.start, s.docs, s.full) for s in got] == [(0, 2000, True), (2000, 300, True), (2300, 45, False)]
     assert segments(0) == []
-    assert [(s.docs, s.full) for s in segments(300, top=10_000, tail=100, factor=10)] == [(100, True)] * 3
-    # beyond the largest size: more segments of it
-    assert [s.docs for s in segments(25_000, top=10_000, tail=100, factor=10)] == [10_000] * 2 + [1000] * 5
+    assert [(s.docs, s.full) for s in segments(300, tail=100, factor=10)] == [(300, True)]
+    assert [(s.docs, s.full) for s in segments(99, tail=100, factor=10)] == [(99, False)]
+    # the highest level takes whatever is above it
+    assert [s.docs for s in segments(123_456, tail=100, factor=10, levels=2)] == [123_000, 400, 56]
+
+
+def test_the_default_segments_and_their_shards():
+    from archive.search.segments import shard_target
+
+    assert [(s.start, s.docs) for s in segments(9906)] == [(0, 9600), (9600, 160), (9760, 144), (9904, 2)]
+    assert [s.docs for s in segments(100_000)] == [96_000, 3_200, 800]
+    assert shard_target(16) == 1_500 and shard_target(4096) == 4_000 and shard_target(65_536) == 8_000
 
 
 @given(st.integers(min_value=0, max_value=300_000))
-def test_segments_cover_the_documents_once_and_appending_keeps_the_full_ones(n):
+def test_segments_cover_the_documents_once_and_appending_keeps_the_others(n):
     now, after = segments(n), segments(n + 1)
     assert [s.start for s in now] == [0, *(s.end for s in now[:-1])][:len(now)]
     assert sum(s.docs for s in now) == n
-    assert all(s.full for s in now[:-1])
-    sizes = set(segment_sizes())
-    assert all(s.docs in sizes for s in now if s.full)
-    if (n + 1) % min(sizes):
-        # no merge: every full segment is kept as it was, only the tail grows
+    assert all(s.full and s.docs % 16 == 0 for s in now[:-1])
+    assert len([s for s in now if s.full]) <= 5, "one segment a level"
+    if (n + 1) % 16:
+        # no merge: every level's segment is kept as it was, only the tail grows
         assert [s for s in after if s.full] == [s for s in now if s.full]
         assert after[-1] == Segment(n + 1 - after[-1].docs, after[-1].docs, False)
+    else:
+        # a merge: the levels below the lowest digit that changes are made again, the others kept
+        kept = [s for s in now if s.full and s in after]
+        assert kept == [s for s in after if s.full][:len(kept)]
 
 
 def doc(i: int) -> SearchDoc:
@@ -52,21 +57,13 @@ def digest(folder) -> dict[str, bytes]:
             for p in folder.rglob("*") if p.is_file()}
 
 
-def test_the_default_segments_and_their_shards():
-    from archive.search.segments import shard_target
-
-    assert [(s.start, s.docs) for s in segments(9906)] == [
-        (0, 8192), (8192, 1024), (9216, 512), (9728, 128), (9856, 32), (9888, 16), (9904, 2)]
-    assert shard_target(16) == 1_500 and shard_target(4096) == 4_000 and shard_target(65_536) == 8_000
-
-
 def test_an_appended_document_changes_the_tail_and_a_few_shared_files(tmp_path):
-    docs = [doc(i) for i in range(231)]  # 128 + 64 + 32 + a tail of 7
+    docs = [doc(i) for i in range(231)]  # 160 + 64 + a tail of 7
     build_index(docs[:230], tmp_path / "a")
     build_index(docs, tmp_path / "b")
     a, b = digest(tmp_path / "a"), digest(tmp_path / "b")
     changed = {p for p in a.keys() | b.keys() if a.get(p) != b.get(p)}
-    full = {p for p in a if p.startswith(("g/0/", "g/128/", "g/192/"))}
+    full = {p for p in a if p.startswith(("g/0/", "g/160/"))}
     assert full and not changed & full, "the full segments' files are the same bytes"
     tail = {p for p in changed if p.startswith("g/")}
     assert tail and {p.split("/")[1] for p in tail} == {"224"} and len(tail) <= 32

@@ -233,8 +233,11 @@ export class SearchEngine {
     const max = this.manifest.maxGram;
     const cps = codePoints(term);
     if (cps.length <= max) return { ...(await this.posting(term, head)), exact: true };
+    // grams that cover the term (every maxGram-th, and the last): the candidates are verified
+    // against the text anyway, and each gram costs a shard of every segment
     const grams = [];
-    for (let k = 0; k + max <= cps.length; k++) grams.push(String.fromCodePoint(...cps.slice(k, k + max)));
+    for (let k = 0; k + max < cps.length; k += max) grams.push(String.fromCodePoint(...cps.slice(k, k + max)));
+    grams.push(String.fromCodePoint(...cps.slice(cps.length - max)));
     const postings = await Promise.all(grams.map((g) => this.posting(g, head)));
     postings.sort((a, b) => a.ids.length - b.ids.length);
     let ids = postings[0].ids;

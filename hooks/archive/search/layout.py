@@ -14,11 +14,11 @@ SMALL_TARGET = 1_500
 """Raw bytes of a shard file of the smallest full segment: smaller segments get smaller shards,
 so that the many small segments cost a query about as much as the few large ones (segments.py)."""
 TAIL = 16
-"""Documents of the smallest full segment; the tail segment has fewer (segments.py)."""
-FACTOR = 2
-"""Full segments of one size merged into one of the next."""
-TOP = 65_536
-"""Documents of the largest segment: the archive beyond it is more segments of this size."""
+"""Documents of the smallest unit of segments; the tail segment has fewer (segments.py)."""
+FACTOR = 10
+"""Each level of segments holds up to FACTOR - 1 units of the level below, in one segment."""
+LEVELS = 5
+"""Levels of segments (of 16, 160, 1,600, 16,000 documents; the highest takes what is above)."""
 LARGE = 8_192
 """Documents of a segment from which its shards are SHARD_TARGET bytes."""
 TAIL_SHARDS = 32

@@ -2,21 +2,22 @@
 with postings of its own, so that a report appended to the archive changes the small tail
 segment only.
 
-Like a binary counter: full segments of TAIL documents, two of them merged into one of 2 · TAIL,
-two of those into one of 4 · TAIL, up to TOP; then the tail of fewer than TAIL documents. For n
-documents the segments are n's digits in that radix, largest first, so the layout is a pure
-function of the documents in arrival order: the same archive gives the same segments whatever
-was built before. A full segment's files depend only on its own documents (ids local to it),
-so they stay byte-identical until a merge takes them in, or one of its reports is edited.
+Levelled, like a decimal counter of TAIL-document units: level k holds d_k · TAIL · FACTOR^k
+documents in one segment, d_k being the k-th digit of n // TAIL in base FACTOR (the highest
+level takes whatever is above), largest first; then the tail of n % TAIL documents. So the
+layout is a pure function of the documents in arrival order: the same archive gives the same
+segments whatever was built before. A segment's files depend only on its own documents (ids
+local to it), so they stay byte-identical until its digit changes, or one of its reports is
+edited.
 
 A query term fetches one shard of every segment, so the number of segments and the size of their
-shards is the query's cost. Radix 2 keeps the segments fewest (about half the bits of n / TAIL:
-7 at 9,906 documents, at most 13 below TOP · 2); a segment's shards are
-SHARD_TARGET bytes from LARGE documents up and smaller below, down to SMALL_TARGET, so the small
-segments together cost about what one large one does. A tail of fewer than TAIL (16) documents
-has at most TAIL_SHARDS files: what a report appended to the archive changes in the postings.
-Merges come every TAIL additions and rewrite the merged segments (each report is rewritten
-about log2(n / TAIL) times over its life in the archive).
+shards is the query's cost: at most one segment a level (4 and the tail at 9,906 documents, 5 at
+100,000; a binary counter of 16-document segments had 7 at 9,906, each a request more per term).
+A segment's shards are SHARD_TARGET bytes from LARGE documents up and smaller below, down to
+SMALL_TARGET, so the small levels together cost about what one large one does. A tail of fewer
+than TAIL documents has at most TAIL_SHARDS files: what a report appended to the archive changes
+in the postings. Every TAIL additions level 0 is rewritten (at most 9 · TAIL documents), every
+TAIL · FACTOR additions level 1 too, and so on.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from .layout import FACTOR, LARGE, SHARD_TARGET, SMALL_TARGET, TAIL, TAIL_SHARDS, TOP
+from .layout import FACTOR, LARGE, LEVELS, SHARD_TARGET, SMALL_TARGET, TAIL, TAIL_SHARDS
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,7 @@ class Segment:
     """Global id of its first document."""
     docs: int
     full: bool
-    """A full segment (TAIL · FACTOR^k documents) or the tail."""
+    """A level's segment (a multiple of TAIL documents) or the tail."""
 
     @property
     def name(self) -> str:
@@ -46,19 +47,17 @@ class Segment:
         return self.start + self.docs
 
 
-def segment_sizes(top: int = TOP, tail: int = TAIL, factor: int = FACTOR) -> list[int]:
-    """The full segment sizes, largest first: top, top / factor, …, tail."""
-    sizes = [tail]
-    while sizes[-1] * factor <= top:
-        sizes.append(sizes[-1] * factor)
-    return sizes[::-1]
-
-
-def segments(n_docs: int, top: int = TOP, tail: int = TAIL, factor: int = FACTOR) -> list[Segment]:
+def segments(n_docs: int, tail: int = TAIL, factor: int = FACTOR, levels: int = LEVELS) -> list[Segment]:
     """The segments of `n_docs` documents in arrival order (ids 0 … n_docs - 1)."""
+    units, digits = n_docs // tail, []
+    for _ in range(levels - 1):
+        digits.append(units % factor)
+        units //= factor
+    digits.append(units)  # the highest level: whatever is above
     out, start = [], 0
-    for size in segment_sizes(top, tail, factor):
-        while n_docs - start >= size:
+    for k in range(len(digits) - 1, -1, -1):
+        if digits[k]:
+            size = digits[k] * tail * factor ** k
             out.append(Segment(start, size, True))
             start += size
     if start < n_docs:
@@ -79,4 +78,4 @@ def shard_count(segment: Segment, entry_bytes: int) -> int:
     return shards if segment.full else min(shards, TAIL_SHARDS)
 
 
-__all__ = ["Segment", "segment_sizes", "segments", "shard_count"]
+__all__ = ["Segment", "segments", "shard_count", "shard_target"]
