@@ -157,3 +157,14 @@ def test_a_heading_that_is_the_pages_title_numbered_gives_way_to_the_texts_annou
     assert describer.category("乡镇工会工作总结1", body, "乡镇工会工作总结").value == "工作报告"
     # the report's own heading keeps its word
     assert describer.category("某县科协2021年工作总结和2022年工作计划", body, "科协工作总结9篇").value == "工作总结"
+
+
+def test_under_a_heading_repeating_the_pages_title_the_texts_own_title_run_into_its_line_comes_first():
+    from archive.importer.clean import Line
+    from archive.importer.metadata import Describer
+    from archive.regions import region_tree
+
+    describer = Describer(region_tree(), ["工作总结", "工作计划", "工作报告", "述职报告", "其他"], 2026)
+    body = [Line(1, "XX 县科学技术协会 2021 年工作总结和 2022 年工作计划 2021 年以来，县科协扎实工作。现将工作情况汇报如下"),
+            Line(2, "一、2021 年工作情况")]
+    assert describer.category("篇一:科协工作报告科教兴国", body, "科协工作报告科教兴国9篇").value == "工作总结"

@@ -148,9 +148,12 @@ class Describer:
         announced = [m.group(0) for line in opening[:2] if (m := ANNOUNCE.search(line.simple))]
         # a heading that is only the page's title numbered (`乡镇工会工作总结1` on a page titled
         # `乡镇工会工作总结`) is the site's: the text's own announcement (`特作汇报`) comes first
-        stated = announced + stated if announced and _numbered_page_title(heading, label) else stated + announced
-        if not heading and body and (m := GLUED_TITLE.match(body[0].simple)):
-            stated.append(m.group(0))
+        glued = [m.group(0) for m in [GLUED_TITLE.match(re.sub(r"\s+", "", body[0].simple))] if m] if body else []
+        if _numbered_page_title(heading, label):
+            # the text's own title run into its first line, or its announcement, comes first
+            stated = glued + announced + stated
+        else:
+            stated = stated + announced + (glued if not heading else [])
         # an office holder giving account of their own work (`我是…局长，…向大家汇报`) is a 述职
         if any(DUTY_SPEAKER.search(line.simple) for line in body[:3]):
             stated.append("述职")
@@ -199,8 +202,9 @@ class Describer:
         return Finding(title, UNSURE, "title: the report has no heading; title made from unit and category")
 
 
-_PIECE_NUMBER = re.compile(r"\s*(?:第?\s*[\d一二三四五六七八九十]{1,3}\s*篇?|篇\s*[\d一二三四五六七八九十]{1,3}|【[^】]*】)$")
-_COLLECTION_COUNT = re.compile(r"\s*[(（【]?\s*\S{0,4}?[\d一二三四五六七八九十]{1,3}\s*篇\s*[)）】]?$")
+_PIECE_NUMBER = re.compile(r"\s*(?:第?\s*[\d一二三四五六七八九十]{1,3}\s*篇?|篇\s*[\d一二三四五六七八九十]{1,3}|【[^】]*】)$"
+                           r"|^(?:篇\s*[\d一二三四五六七八九十]{1,3}|第\s*[\d一二三四五六七八九十]{1,3}\s*篇)\s*[:：、]\s*")
+_COLLECTION_COUNT = re.compile(r"\s*[(（【]?\s*(?:精选|优质|最新|实用|通用|经典|优秀|汇总|大全)?\s*[\d一二三四五六七八九十]{1,3}\s*篇\s*[)）】]?$")
 
 
 def _numbered_page_title(heading: str | None, label: str | None) -> bool:
