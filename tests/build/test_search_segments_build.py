@@ -9,6 +9,8 @@ import json
 import shutil
 import subprocess
 
+import pytest
+
 import search_reference as ref
 from conftest import built_synthetic_archive, report
 from build.test_search import search
@@ -31,6 +33,7 @@ def digest(folder):
             for p in folder.rglob("*") if p.is_file()}
 
 
+@pytest.mark.slow
 def test_one_committed_report_changes_a_few_index_files_and_the_same_bytes_as_from_scratch(tmp_path):
     built = built_synthetic_archive(tmp_path / "archive", 2000, seed=7,
                                     before_build=lambda p: (git(p.path, "init", "-q"), git(p.path, "add", "reports"),
