@@ -203,3 +203,23 @@ def test_a_heading_the_site_repeats_under_the_first_paragraph_starts_no_report()
     parts = split(clean(page).lines).parts
     assert len(parts) == 1
     assert [line.stripped for line in parts[0].lines].count("某县科协全民科学素质工作总结与计划") == 1
+
+
+def test_a_government_sites_metadata_table_is_chrome():
+    page = ("• 索 引 号:AB01304-3000-2023-00001\n    • 备注/文号:某政科〔2023〕1号\n    • 发布机构:某市某区科学技术局\n"
+            "文号:\n时效:\n某区科学技术局2022年政府信息公开工作年度报告\n"
+            "本报告依据《中华人民共和国政府信息公开条例》编制，所列数据的统计期限自2022年1月1日起至2022年12月31日止。\n"
+            "一、总体情况\n2022年，区科技局不断加大政府信息主动公开力度，取得了一定成效。\n")
+    kept = [line.stripped for part in split(clean(page).lines).parts for line in part.lines]
+    assert kept[0] == "某区科学技术局2022年政府信息公开工作年度报告"
+    assert not any(s.startswith(("•", "文号", "时效")) for s in kept)
+    # a document number the report itself carries above its title is still the report's
+    assert line_features("某科协发〔2015〕12号").get("doc_number")
+
+
+def test_the_first_paragraph_under_a_section_heading_starts_no_report():
+    page = ("某区科学技术局2022年政府信息公开工作年度报告\n"
+            "根据《中华人民共和国政府信息公开条例》，现就推进政府信息公开工作情况，向社会公布本年度报告，请予监督。\n"
+            "一、总体情况\n2022年，某区科学技术局深入贯彻落实条例，聚焦中心工作。现将政务公开工作报告如下：\n"
+            "（一）主动公开情况。全年主动公开政府信息36条。\n")
+    assert len(split(clean(page).lines).parts) == 1

@@ -168,3 +168,7 @@ def test_under_a_heading_repeating_the_pages_title_the_texts_own_title_run_into_
     body = [Line(1, "XX 县科学技术协会 2021 年工作总结和 2022 年工作计划 2021 年以来，县科协扎实工作。现将工作情况汇报如下"),
             Line(2, "一、2021 年工作情况")]
     assert describer.category("篇一:科协工作报告科教兴国", body, "科协工作报告科教兴国9篇").value == "工作总结"
+
+
+def test_a_text_calling_itself_a_report_is_a_work_report():
+    assert _category(None, "本报告根据《中华人民共和国政府信息公开条例》编制。", "一、总体情况") == "工作报告"

@@ -137,3 +137,9 @@ def test_a_viewers_page_number_and_label_tail_before_the_opening():
 
 def test_a_speaker_on_behalf_of_the_body():
     assert find_unit(None, lines("各位代表、同志们：我谨代表某溪镇科协和全体代表，向大会致以祝贺。", *BODY)).value == "某溪镇科协"
+
+
+def test_who_compiled_the_report_and_no_name_inside_a_documents_title():
+    opening = "本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》），由某某区科学技术局编制完成。"
+    assert find_unit(None, lines(opening, *BODY)).value == "某某区科学技术局"
+    assert find_unit(None, lines("本报告根据《中华人民共和国政府信息公开条例》编制。", *BODY)).value is None

@@ -73,3 +73,11 @@ def test_a_sentence_of_the_first_paragraphs_anonymising_its_year_outweighs_the_s
     # a date in the text (`__年3月`) is no year of the work
     dated = lines("办公室在党组的直接领导下完成了各项工作。", "今年共开会十次。__年3月召开全委会。")
     assert FINDER.find("办公室2024年工作总结", dated).value == 2024
+
+
+def test_the_period_a_reports_figures_cover_and_a_year_a_heading_opens_with():
+    found = FINDER.find(None, lines("本报告由区科技局编制，所列数据的统计期限自2022年1月1日起至2022年12月31日止。", "一、总体情况"))
+    assert found.value == 2022
+    assert FINDER.find("2023某县科协工作汇报", lines("今年以来，县科协认真工作。", "一、工作成绩")).value == 2023
+    # a site's numbered piece title does not give its year that way
+    assert FINDER.find("2022工会年度工作计划1", lines("一、指导思想：", "以会议精神为指导。")).value is None

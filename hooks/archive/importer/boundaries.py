@@ -21,6 +21,7 @@ _OPENING = re.compile(
 )
 _SALUTATION = re.compile(r"^(尊敬的|各位)\S{0,12}[:：]$")
 _ANNOUNCE = re.compile(r"(现将|现就|下面(我)?(就|将|把)|特作|作如下|向\S{0,10}(汇报|报告))\S{0,40}(总结|汇报|报告|述职)\S{0,4}如下\S?$|(总结|汇报|报告)如下[:：。]?$")
+_SENTENCE = re.compile(r"[。；;！!？?]")
 _SUB_NUMBERED = re.compile(r"^(?:[(（]\s*[一二三四五六七八九十\d]+\s*[)）]|\d+\s*[、.．]|[①-⑳])")
 """Numbering below a report's top level (`(一)`, `1.`, `①`): a report never starts there."""
 
@@ -84,6 +85,10 @@ def boundary_scores(lines: list[Line]) -> dict[int, int]:
                     scores[j] = scores.get(j, 0) + 2
                 else:
                     score += 2
+        prev_s = lines[i - 1].simple if i >= 1 else ""
+        if _NUMBERED.match(prev_s) and len(prev_s) <= 20 and not _SENTENCE.search(prev_s) and not (
+                _is_heading(s) or _glued_heading(s) or _SALUTATION.match(s)):
+            score = 0  # the first paragraph under a section's heading (`一、总体情况` / `2022年，…`): no new report
         if score:
             scores[i] = scores.get(i, 0) + score
         if top:

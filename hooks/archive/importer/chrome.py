@@ -123,9 +123,18 @@ _SEPARATORS = re.compile(r"\s[|｜/]\s|\||｜|>|›|»|＞")
 _URL = re.compile(r"https?://|www\.|\.(com|cn|net|org)\b|[\w.]+@[\w.]+\.\w+", re.I)
 _MARKUP = re.compile(r"</?[a-z]+\s*/?>|^/?[a-z]{1,4}>$|&nbsp;|&[a-z]+;", re.I)
 _META_LABEL = re.compile(
-    r"(?:^|(?<=[\s|｜]))(发布时间|更新时间|上传时间|上传日期|发布日期|时间|日期|来源|作者|编辑|责任编辑|浏览次数|浏览|阅读|"
+    r"(?:^|(?<=[\s|｜•·【]))(索引号|文号|备注/文号|发布机构|公文生成日期|生成日期|成文日期|信息分类|主题分类|体裁分类|时效|有效性|标题|"
+    r"发布时间|更新时间|上传时间|上传日期|发布日期|时间|日期|来源|作者|编辑|责任编辑|浏览次数|浏览|阅读|"
     r"点击|字体|发布者|发布人|上传人|上传者|投稿|编号|文档编号|格式|页数|大小|分类|标签|关键词|栏目|网站|移动端|ID)\s*[:：]"
 )
+_SPACED_LABEL = re.compile(r"^([•·\s]*)((?:[\u4e00-\u9fff] ){1,4}[\u4e00-\u9fff])(?=\s*[:：])")
+
+
+def _unspaced_label(s: str) -> str:
+    """`• 索 引 号:…` → `• 索引号:…`: a label a table typesets letter-spaced."""
+    return _SPACED_LABEL.sub(lambda m: m.group(1) + m.group(2).replace(" ", ""), s)
+
+
 _EMPTY_LABEL = re.compile(r"[:：]\s*(?:$|[|｜])")
 _TIMESTAMP = re.compile(r"(?<!\d)(19|20)\d{2}\s*[-./]\s*\d{1,2}\s*[-./]\s*\d{1,2}(?!\d)")
 _CLOCK = re.compile(r"(?<!\d)\d{1,2}:\d{2}(:\d{2})?(?!\d)")
@@ -202,7 +211,7 @@ def line_features(s: str) -> dict[str, float]:
         add("url")
     if _MARKUP.search(s):
         add("markup")
-    labels = _META_LABEL.findall(s)
+    labels = _META_LABEL.findall(_unspaced_label(s))
     add("meta_label", min(len(labels), 2))
     if labels and _EMPTY_LABEL.search(s):
         add("empty_label")
@@ -240,7 +249,7 @@ def line_features(s: str) -> dict[str, float]:
         add("addressee")
     if n <= 20 and _UNIT_NAME.search(s) and not site and not sentence:
         add("unit_name")
-    if _DOC_NUMBER.search(s) and n <= 40:
+    if _DOC_NUMBER.search(s) and n <= 40 and not any("文号" in label for label in labels):  # a site table's `文号:` field
         add("doc_number")
     return found
 

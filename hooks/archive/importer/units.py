@@ -21,6 +21,8 @@ def find_unit(heading: str | None, body: list[Line], glued: bool = False) -> Fin
     else the body its text makes the subject of its work (unsure). `glued`: the heading was run
     into the first line (`科技局2021年工作总结 上半年，县科技局在县委…`), often a website's title
     for the page, so the opening's own name for the body comes first."""
+    # names inside a document's title (`《中华人民共和国政府信息公开条例》`) are no unit
+    body = [Line(line.no, _BOOK_TITLE.sub(lambda m: "《" + "〇" * (len(m.group(0)) - 2) + "》", line.text)) for line in body]
     candidates: list[tuple[str, str]] = []  # (name, where)
     if heading:
         # a heading may open with a separator or masking marks (`--机车厂科协…`, `__县科协…`)
@@ -93,6 +95,7 @@ def find_unit(heading: str | None, body: list[Line], glued: bool = False) -> Fin
     return Finding(None, NOT_STATED, "unit: the text does not name the issuing body; written as null (单位不详): fill it in if known")
 
 
+_BOOK_TITLE = re.compile(r"《[^《》]{1,60}》")
 _BRACKET_LABEL = re.compile(r"^(?:\d{1,2}、\s*)?(?:【[^】]{1,20}】|[^【】\s，。,]{1,8}】)\s*")
 """A website's label (`【工会工作总结范文】`) or a document viewer's page number and the tail of its
 label (`2、指导】 `) before a line's text."""

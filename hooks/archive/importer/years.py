@@ -27,6 +27,10 @@ _ANON_SENTENCE_YEAR = re.compile(rf"(?:^|[。；！])\s*(?P<y>(?:(?:19|20)\d?{PL
 """An anonymised year opening a sentence: the year of the work the sentence reports."""
 
 
+_BARE_HEADING_YEAR = re.compile(r"^((?:19|20)\d{2})(?=[\u4e00-\u9fff])(?!年)")
+_STATISTICS_PERIOD = re.compile(r"统计(?:期限|时限|时间|区间)(?:为|是|自|从)\s*(?P<y>(?:19|20)\d{2}\s*年)")
+
+
 SITE_TITLE = re.compile(r"范文|精选|大全|合集|汇编|模板|\d+篇")
 """Words of a title a website made for the page rather than the report's own heading."""
 
@@ -39,8 +43,12 @@ class YearFinder:
         stated: list[tuple[str, str]] = []  # (expression, where)
         if heading:
             expr = _first_year_expression(simplified(heading))
+            # (not in a site's numbered piece title: `2022工会年度工作计划1`)
+            bare = None if re.search(r"\d\s*$|篇", simplified(heading)) else _BARE_HEADING_YEAR.match(simplified(heading).strip())
             if expr:
                 stated.append((expr, "title"))
+            elif bare:  # `2023某县科协工作汇报`: a year the heading opens with, 年 left out
+                stated.append((bare.group(1) + "年", "title"))
         opening = re.sub(r"\s+", "", " ".join(line.simple for line in body[:1]))[:80]  # `2021 年` as typeset
         m = re.match(rf"^\S{{0,12}}?(?P<y>{TIME})", opening)
         if m and _first_year_expression(m.group("y")):
@@ -54,6 +62,11 @@ class YearFinder:
             m = FIRST_SECTION_YEAR.search(line.simple[:300])
             if m:
                 stated.append((self._four_digits(m.group("y")) + "年", "first section heading"))
+        for line in body[:2]:
+            # the period its figures cover: `本报告中所列数据的统计期限自2022年1月1日起`
+            m = _STATISTICS_PERIOD.search(line.simple)
+            if m:
+                stated.append((m.group("y"), "opening sentence"))
         for line in body[:2]:
             # the opening paragraph saying which year's work it reports: `圆满完成了二oo九年科协工作目标任务`
             m = OPENING_WORK_YEAR.search(line.simple[:400])
