@@ -4,6 +4,7 @@
     python scripts/page_weight.py site/                 # mean bytes per part over every report page
     python scripts/page_weight.py site/ --json          # the same as JSON (the benchmark prints it)
     python scripts/page_weight.py site/reports/2015/x/index.html   # one page
+    python scripts/page_weight.py site/ --compare       # the year-against-year pages instead
 
 A report page is parsed with the standard library's HTML parser, which reports where each tag
 starts; every element of interest (below) is measured from its start tag to the end of its end
@@ -15,6 +16,10 @@ subtracted from outer ones (the header's search box is "search box", not "header
 the rest. "own" is the part of the frame that is the report's own data (its metadata, title,
 citation, <head> tags naming it, related reports); "shared" is what is the same on every report
 page of a folder depth (the frame minus "own").
+
+A comparison page (/units/<unit>/compare/<y1>-<y2>/) is measured as rows of its tables: the
+bytes of the rows of each kind (d: sentences only one year has, c: a sentence changed, s: a run
+kept, counted) and everything else ("frame").
 """
 
 from __future__ import annotations
@@ -79,20 +84,28 @@ class _Open:
     start: int
 
 
+class _Offsets:
+    """Byte offsets in UTF-8 of the parser's positions (getpos(): line, column in characters)."""
+
+    def __init__(self, text: str):
+        self.lines = text.split("\n")
+        self.line_bytes = [0]
+        for line in self.lines:
+            self.line_bytes.append(self.line_bytes[-1] + len(line.encode("utf-8")) + 1)
+
+    def at(self, line: int, column: int) -> int:
+        return self.line_bytes[line - 1] + len(self.lines[line - 1][:column].encode("utf-8"))
+
+
 class _Measure(HTMLParser):
     def __init__(self, text: str):
         super().__init__(convert_charrefs=True)
-        # byte offset of each line start, for getpos() (line, column in characters)
-        self._lines = text.split("\n")
-        self._line_bytes = [0]
-        for line in self._lines:
-            self._line_bytes.append(self._line_bytes[-1] + len(line.encode("utf-8")) + 1)
+        self._offsets = _Offsets(text)
         self.stack: list[_Open] = []
         self.spans: list[tuple[str, int, int]] = []
 
     def _offset(self) -> int:
-        line, column = self.getpos()
-        return self._line_bytes[line - 1] + len(self._lines[line - 1][:column].encode("utf-8"))
+        return self._offsets.at(*self.getpos())
 
     def _part(self, tag: str, attrs: dict) -> str | None:
         if any(o.part == "text" for o in self.stack):
@@ -202,6 +215,56 @@ def mean_weight(pages: list[Path]) -> dict:
     return {"pages": len(weights), **summary, "parts": {k: v for k, v in parts.items() if v}}
 
 
+class _CompareRows(HTMLParser):
+    """Byte spans of the <tr> rows of a comparison page's tables, by class."""
+
+    def __init__(self, text: str):
+        super().__init__(convert_charrefs=True)
+        self._offsets = _Offsets(text)
+        self.open: tuple[str, int] | None = None
+        self.rows: dict[str, int] = {}
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "tr" and dict(attrs).get("class"):
+            self.open = (dict(attrs)["class"], self._offset())
+
+    def handle_endtag(self, tag):
+        if tag == "tr" and self.open:
+            kind, start = self.open
+            self.rows[kind] = self.rows.get(kind, 0) + self._offset() + len(b"</tr>") - start
+            self.open = None
+
+    def _offset(self) -> int:
+        return self._offsets.at(*self.getpos())
+
+
+def compare_pages(site: Path) -> list[Path]:
+    return sorted(site.glob("units/*/compare/*/index.html"))
+
+
+def compare_weight(pages: list[Path]) -> dict:
+    """Mean bytes of comparison pages: total, rows of each kind, and the rest ("frame")."""
+    totals, rows = [], []
+    for page in pages:
+        data = page.read_bytes()
+        text = data.decode("utf-8")
+        parser = _CompareRows(text)
+        parser.feed(text)
+        parser.close()
+        totals.append(len(data))
+        rows.append(parser.rows)
+    kinds = sorted({k for r in rows for k in r})
+    mean_rows = {k: round(statistics.fmean(r.get(k, 0) for r in rows)) for k in kinds}
+    total = round(statistics.fmean(totals))
+    return {"pages": len(pages), "total": total, "rows": mean_rows, "frame": total - sum(mean_rows.values())}
+
+
+def format_compare(weight: dict) -> str:
+    rows = ", ".join(f"{k} {v:,} B" for k, v in weight["rows"].items())
+    return (f"{weight['pages']:,} comparison page(s): mean {weight['total']:,} B = rows ({rows}) "
+            f"+ the rest {weight['frame']:,} B")
+
+
 def format_weight(weight: dict) -> str:
     lines = [f"{weight['pages']:,} report page(s): mean {weight['total']:,} B = text {weight['text']:,} B "
              f"+ frame {weight['frame']:,} B (own data {weight['own']:,} B, shared {weight['shared']:,} B; "
@@ -215,8 +278,17 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("path", help="a built site folder, or one page's index.html")
     parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.add_argument("--compare", action="store_true", help="measure the comparison pages of a site folder")
     args = parser.parse_args()
     path = Path(args.path)
+    if args.compare:
+        pages = [path] if path.is_file() else compare_pages(path)
+        if not pages:
+            print(f"{path}: no comparison pages (units/*/compare/*/index.html)", file=sys.stderr)
+            return 2
+        weight = compare_weight(pages)
+        print(json.dumps(weight, ensure_ascii=False, indent=1) if args.json else format_compare(weight))
+        return 0
     pages = [path] if path.is_file() else report_pages(path)
     if not pages:
         print(f"{path}: no report pages (reports/**/index.html beside a cite.json)", file=sys.stderr)

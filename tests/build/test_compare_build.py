@@ -4,10 +4,12 @@ both reports and from the unit's page, readable without JavaScript."""
 from __future__ import annotations
 
 import html as htmllib
+import json
 import re
+import subprocess
 
 from bs4 import BeautifulSoup
-from conftest import report
+from conftest import PYTHON, ROOT, report
 
 OLD = "开头。\n\n## 一、主要工作\n\n举办讲座二十场。培训农民五千人次。\n\n## 二、存在问题\n\n经费不足。\n"
 NEW = "开头。\n\n## 一、主要工作\n\n举办讲座三十场。培训农民五千人次。新建<script>alert(1)</script>基地两个。\n\n## 二、存在问题\n\n经费不足。\n"
@@ -61,3 +63,19 @@ def test_comparison_pages_are_the_same_with_and_without_speedups(project, tmp_pa
     assert result.returncode == 0, result.stderr
     second = {p.relative_to(project.site): p.read_bytes() for p in project.site.rglob("*") if p.is_file()}
     assert first == second
+
+
+def test_page_weight_measures_the_rows_of_comparison_pages(project):
+    _build(project)
+    result = subprocess.run([PYTHON, str(ROOT / "scripts" / "page_weight.py"), str(project.site), "--compare", "--json"],
+                            capture_output=True, text=True, check=True)
+    weight = json.loads(result.stdout)
+    page = next(project.site.glob("units/*/compare/*/index.html")).read_bytes()
+    soup = BeautifulSoup(page, "lxml")
+    assert weight["pages"] == 1 and weight["total"] == len(page)
+    assert set(weight["rows"]) == {"c", "d", "s"}
+    # each kind's bytes are its rows as the file holds them, from <tr to </tr>
+    rows = re.findall(rb'<tr class="\w">.*?</tr>', page)
+    assert sum(weight["rows"].values()) == sum(len(row) for row in rows)
+    assert len(rows) == len(soup.select("tr[class]")) == 5
+    assert weight["frame"] == weight["total"] - sum(weight["rows"].values())
