@@ -56,7 +56,8 @@ def on_env(env, config, files):
 
 
 def on_page_context(context, page, config, nav):
-    state.build.speed.render_page(page, context)
+    """Just before the template: what only this page needs (a comparison's sentences)."""
+    state.build.render_page(page, context)
     return context
 
 

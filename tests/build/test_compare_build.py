@@ -46,6 +46,9 @@ def test_a_comparison_page_per_pair_of_consecutive_years(project):
     }
     assert soup.select_one("tr.s a")["href"].replace("../", "") == "reports/2015/b/"
     assert page.count("培训农民五千人次") == 0  # kept: counted, not repeated
+    # the description (given when the page is rendered, not when the pages are described) says the same counts
+    description = soup.find("meta", attrs={"name": "description"})["content"]
+    assert description == "甲县科协2014年与2015年的报告逐节对照：新增 1 句，删去 0 句，改动 1 句，相同 3 句。"
     # both reports, the unit's page and the comparison link to each other
     unit_dir = pages[0].split("/compare/")[0]
     href = pages[0].removesuffix("index.html")

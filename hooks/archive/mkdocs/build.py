@@ -152,6 +152,11 @@ class ArchiveBuild:
         self.speed.keep_rendered(page, html)
         return html
 
+    def render_page(self, page, context) -> None:
+        """Just before a page's template: what only this page needs, then the speed layer's part."""
+        self.pages.rendering(page)
+        self.speed.render_page(page, context)
+
     def page_written(self, html: str, page) -> str:
         """A page's output is rendered: let go of what only it needed; the speed layer's last word."""
         self.pages.written(page)

@@ -107,11 +107,18 @@ class GeneratedPages:
             page.meta.update(template=LISTING_TEMPLATE, title=escape(listing.title), view=listing)
         elif uri in self.comparisons:
             comparison = self.comparisons[uri]
-            page.meta.update(template=COMPARE_TEMPLATE, title=escape(comparison.title), view=comparison,
-                             description=escape(comparison.description))
+            # its description (the sentence counts) is given when the page is rendered: see rendering()
+            page.meta.update(template=COMPARE_TEMPLATE, title=escape(comparison.title), view=comparison)
         else:
             return False
         return True
+
+    def rendering(self, page) -> None:
+        """A page is about to be rendered (all pages are described first, then rendered one by one):
+        a comparison's sentences are compared now, so that only this page's are held."""
+        comparison = self.comparisons.get(page.file.src_uri)
+        if comparison is not None:
+            page.meta["description"] = escape(comparison.description)
 
     def written(self, page) -> None:
         """A page's output is rendered: what was computed only for it is let go."""
