@@ -5,6 +5,7 @@ added report changes the list's first page and its own bucket's pages only."""
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 from hypothesis import given, strategies as st
 
@@ -70,3 +71,32 @@ def test_an_added_report_changes_the_first_page_and_its_bucket_only(rows, added,
     bucket = f"{base}{bucketing.key(new)}/"
     assert changed <= {base} | {url for url in changed if url.startswith(bucket)}
     assert base in changed and any(url.startswith(bucket) for url in changed)
+
+
+def test_unit_groups_cut_by_first_syllable_and_city(monkeypatch):
+    """Past UNITS_PER_PAGE units, an initial is cut by the first character's pinyin and a province
+    by city: a new unit changes its part's pages and the group's first page, no other part."""
+    from archive.catalogue import Catalogue
+    from archive.pages import units
+    from archive.settings import ArchiveSettings
+
+    monkeypatch.setattr(units, "UNITS_PER_PAGE", 4)
+    names = [f"{first}{n}号科协" for first in "遵尊张赵" for n in range(3)]
+    cities = ["遵义市", "贵阳市", "杭州市"]
+
+    def unit_pages(unit_names: list[str]) -> dict[str, str]:
+        reports = [Report(source_path=f"r{i:03d}.md", slug=f"r{i:03d}", title=f"{name}总结", unit=name, year=2015,
+                          category="工作总结", region=REGIONS.resolve(cities[i % 2])) for i, name in enumerate(unit_names)]
+        catalogue = Catalogue(ArchiveSettings(reports_dir=Path("reports")), reports, [], [])
+        return {page.url: _view(page) for page in units.listings(catalogue) if page.kind == "unit-group"}
+
+    before = unit_pages(names)
+    z = "units/by-initial/z/"
+    assert {f"{z}zun/", f"{z}zhang/", f"{z}zhao/", f"{z}zun/page/2/"} <= before.keys()
+    assert not any(url.startswith(z + "page/") for url in before)
+    after = unit_pages(names + ["赵9号科协"])
+    changed = {url for url in before.keys() | after.keys() if before.get(url) != after.get(url)}
+    # its initial's and its province's first pages, its syllable's and its city's pages
+    city = "units/by-region/520000/520300/"
+    assert {z, f"{z}zhao/", "units/by-region/520000/", city} <= changed
+    assert changed - {z, "units/by-region/520000/"} <= {url for url in changed if url.startswith((f"{z}zhao/", city))}

@@ -2,7 +2,12 @@
 
 At tens of thousands of reports there are thousands of units, so /units/ itself lists groups,
 not units: one page per pinyin initial (/units/by-initial/z/) and one per province
-(/units/by-region/520000/, units grouped by city inside), each paginated. A small archive
+(/units/by-region/520000/, units grouped by city inside). A group of more than UNITS_PER_PAGE
+units is cut by a stable key, as long lists of reports are (pages/__init__.py): an initial by
+the pinyin of the name's first character (/units/by-initial/z/zun/), a province by city
+(/units/by-region/520000/520300/; `provincial` for units of the province itself), the units of
+no region by initial (/units/by-region/unknown/z/); each part paginated on its own, so a new
+unit moves no unit of another part. A small archive
 (up to one page of units) also lists every unit on /units/, grouped by region. A filter box
 finds a unit by its first character or the pinyin initials of its name (units.json).
 
@@ -19,7 +24,7 @@ from pypinyin import Style, lazy_pinyin
 from ..catalogue import Catalogue, Unit
 from ..labels import UNKNOWN_REGION, UNKNOWN_UNIT, region_label
 from ..regions import Division
-from ..urls import UNITS, page_url, unit_url
+from ..urls import UNITS, bucket_url, page_url, unit_url
 from . import BY_YEAR, Link, Listing, list_pages
 
 ROOT = Link("按单位", UNITS)
@@ -82,6 +87,32 @@ def _pages(kind: str, base: str, title: str, groups: list[tuple[str, list[Link]]
     ]
 
 
+def first_syllable(name: str) -> str:
+    """`遵义市科协` → `zun`: the pinyin of the first character (ASCII, ü as v); `other` for a
+    name that starts with no Chinese character."""
+    syllable = lazy_pinyin(name[:1], errors=lambda chars: ["other"])[0].lower()
+    return syllable if syllable.isascii() and syllable.isalpha() else "other"
+
+
+def _grouped(kind: str, base: str, title: str, parts_title: str, groups: list[tuple[str, str, list[Link]]],
+             breadcrumbs: list[Link], extra: dict, whole: list[tuple[str, list[Link]]] | None = None) -> list[Listing]:
+    """Unit links in groups (label, key, links): one page while they fit (`whole`: its groups, if
+    not these); past that, the first page lists the groups with their counts and each group is a
+    run of pages of its own at `<base><key>/`."""
+    total = sum(len(links) for _, _, links in groups)
+    if total <= UNITS_PER_PAGE:
+        whole = whole if whole is not None else [(label, links) for label, _, links in groups]
+        return _pages(kind, base, title, whole, breadcrumbs=breadcrumbs, extra=extra)
+    first = Listing(kind=kind, url=base, title=title, total=total, breadcrumbs=breadcrumbs, extra=extra,
+                    buckets=[Link(label, bucket_url(base, key), len(links)) for label, key, links in groups],
+                    bucket_title=parts_title)
+    pages = [first]
+    for label, key, links in groups:
+        pages += _pages(kind, bucket_url(base, key), f"{title} · {label}", [(label, links)],
+                        breadcrumbs=[*breadcrumbs, Link(title, base)], extra=extra, list_url=base, list_title=title)
+    return pages
+
+
 def listings(catalogue: Catalogue) -> list[Listing]:
     units = catalogue.units()
     regions = {u.name: home_region(u) for u in units}
@@ -103,13 +134,27 @@ def listings(catalogue: Catalogue) -> list[Listing]:
     region_links = [Link(province_names[c] if c else UNKNOWN_REGION, BY_REGION.format(key=c or "unknown"),
                          len(by_province[c])) for c in province_order]
 
-    def by_city(group: list[Unit]) -> list[tuple[str, list[Link]]]:
-        cities: dict[str, list[Link]] = {}
+    def by_city(group: list[Unit]) -> list[tuple[str, str, list[Link]]]:
+        """(city, its code or `provincial`, its units), by name; the units of no region by initial."""
+        cities: dict[tuple[str, str], list[Link]] = {}
         for unit in group:
             region = regions[unit.name]
-            city = region.path[1].name if region and len(region.path) > 1 else (region.path[0].name + "（省级）" if region else UNKNOWN_REGION)
+            if region is None:
+                city = (unit.initial, _initial_key(unit.initial))
+            elif len(region.path) > 1:
+                city = (region.path[1].name, region.path[1].code)
+            else:
+                city = (region.path[0].name + "（省级）", "provincial")
             cities.setdefault(city, []).append(links[unit.name])
-        return sorted(cities.items())
+        return [(name, key, found) for (name, key), found in sorted(cities.items())]
+
+    def by_syllable(group: list[Unit]) -> list[tuple[str, str, list[Link]]]:
+        """(syllable with the first characters it stands for, the syllable, its units), by syllable."""
+        syllables: dict[str, list[Unit]] = {}
+        for unit in group:
+            syllables.setdefault(first_syllable(unit.name), []).append(unit)
+        return [(f"{key}（{''.join(sorted({u.name[0] for u in found}))[:12]}）" if key != "other" else "其他", key,
+                 [links[u.name] for u in found]) for key, found in sorted(syllables.items())]
 
     small = len(units) <= UNITS_PER_PAGE
     groups = []
@@ -127,15 +172,20 @@ def listings(catalogue: Catalogue) -> list[Listing]:
                "unknown": unknown_link},
     )
     pages = [index]
+    # the groups' pages link the other groups by name only (their counts change with every unit)
+    initial_nav = [Link(link.title, link.url) for link in initial_links]
+    region_nav = [Link(link.title, link.url) for link in region_links]
     for letter, group in sorted(by_initial.items()):
         title = f"单位：拼音首字母 {letter}" if letter != "#" else "单位：其他"
-        pages += _pages("unit-group", BY_INITIAL.format(key=_initial_key(letter)), title,
-                        [(letter, [links[u.name] for u in group])], breadcrumbs=[ROOT],
-                        extra={"initials": initial_links})
+        pages += _grouped("unit-group", BY_INITIAL.format(key=_initial_key(letter)), title, "按首字读音",
+                          by_syllable(group), breadcrumbs=[ROOT], extra={"initials": initial_nav, "initial": letter},
+                          whole=[(letter, [links[u.name] for u in group])])
     for code in province_order:
         name = province_names[code] if code else UNKNOWN_REGION
-        pages += _pages("unit-group", BY_REGION.format(key=code or "unknown"), f"{name}的单位", by_city(by_province[code]),
-                        breadcrumbs=[ROOT], extra={"regions": region_links})
+        pages += _grouped("unit-group", BY_REGION.format(key=code or "unknown"), f"{name}的单位",
+                          "按城市" if code else "按拼音首字母", by_city(by_province[code]), breadcrumbs=[ROOT],
+                          extra={"regions": region_nav},
+                          whole=None if code else [(UNKNOWN_REGION, [links[u.name] for u in by_province[code]])])
     for unit in units:
         # A unit's page is its timeline: oldest first, 年份不详 last.
         pages += list_pages("unit", unit_url(unit.slug), unit.name, unit.timeline, catalogue.settings.page_size,
