@@ -27,7 +27,10 @@ _ANON_SENTENCE_YEAR = re.compile(rf"(?:^|[。；！])\s*(?P<y>(?:(?:19|20)\d?{PL
 """An anonymised year opening a sentence: the year of the work the sentence reports."""
 
 
-_BARE_HEADING_YEAR = re.compile(r"^((?:19|20)\d{2})(?=[\u4e00-\u9fff])(?!年)")
+_BARE_HEADING_YEAR = re.compile(r"^((?:19|20)\d{2})\s*(?=[\u4e00-\u9fff])(?!年)")
+"""A year a heading opens with, 年 left out (`2023某县科协工作汇报`): how websites prefix the titles
+they give a report (the same text is `2022市科学技术协会年度工作总结` on one and `2023 科学技术协会
+年度工作总结` on another, one page's heading 2023 under its own title 2024), not the report's year."""
 _STATISTICS_PERIOD = re.compile(r"统计(?:期限|时限|时间|区间)(?:为|是|自|从)\s*(?P<y>(?:19|20)\d{2}\s*年)")
 
 
@@ -42,13 +45,11 @@ class YearFinder:
     def find(self, heading: str | None, body: list[Line]) -> Finding:
         stated: list[tuple[str, str]] = []  # (expression, where)
         if heading:
-            expr = _first_year_expression(simplified(heading))
-            # (not in a site's numbered piece title: `2022工会年度工作计划1`)
-            bare = None if re.search(r"\d\s*$|篇", simplified(heading)) else _BARE_HEADING_YEAR.match(simplified(heading).strip())
+            bare = _BARE_HEADING_YEAR.match(simplified(heading).strip())
+            # the rest of the heading may state a year: `2023某县科协2021年工作汇报`
+            expr = _first_year_expression(simplified(heading).strip()[bare.end():] if bare else simplified(heading))
             if expr:
                 stated.append((expr, "title"))
-            elif bare:  # `2023某县科协工作汇报`: a year the heading opens with, 年 left out
-                stated.append((bare.group(1) + "年", "title"))
         opening = re.sub(r"\s+", "", " ".join(line.simple for line in body[:1]))[:80]  # `2021 年` as typeset
         m = re.match(rf"^\S{{0,12}}?(?P<y>{TIME})", opening)
         if m and _first_year_expression(m.group("y")):
@@ -114,6 +115,9 @@ class YearFinder:
         if anonymised:
             expr = anonymised[0][0]
             return Finding(None, NOT_STATED, f"year: the text anonymises the year ({expr}); not stated")
+        if heading and bare:
+            return Finding(None, UNSURE, f"year: the heading opens on {bare.group(1)} without 年, as websites prefix "
+                                         f"the titles they give a report; the text states no year")
         mentioned = sorted({int(y) for line in body for y in YEAR.findall(line.simple) if int(y) <= self.current_year})
         if mentioned:
             shown = ", ".join(map(str, mentioned[-3:]))
