@@ -145,3 +145,31 @@ def test_an_old_page_number_redirects_to_its_list(added):
         assert old.select_one('meta[http-equiv="refresh"]')["content"] == "0; url=../../"
         assert old.select_one("a")["href"] == "../../"
     assert not (project.site / "categories/summary/page/6").exists()
+
+
+def test_units_past_a_page_are_cut_by_first_syllable_and_city(tmp_path):
+    """210 units (more than a page of 200): /units/by-initial/z/ lists its parts by the first
+    character's pinyin, /units/by-region/520000/ its cities; every unit is on one part's pages."""
+    project = ArchiveProject(tmp_path / "units")
+    names = [f"{first}{n}号科协" for first in "遵张" for n in range(105)]
+    for n, name in enumerate(names):
+        city = "贵州省/遵义市" if n % 2 else "贵州省/贵阳市"
+        project.write(f"2015/u{n:03d}.md", report(title=f"{name}工作总结", unit=name, extra=f"region: {city}"))
+    result = project.build()
+    assert result.returncode == 0, result.stderr
+    page = soup(project, "units/by-initial/z/")
+    parts = [(a.get_text(), a.find_next_sibling("span").get_text(), a["href"]) for a in page.find(id="buckets").find_next("ul").select("li > a")]
+    assert parts == [("zhang（张）", "105", "zhang/"), ("zun（遵）", "105", "zun/")]
+    assert page.select_one("nav.archive-initials [aria-current='page']").get_text() == "Z"
+    assert page.find(id="reports") is None and page.select("table.archive-reports") == []  # units, not reports
+    region = soup(project, "units/by-region/520000/")
+    cities = [(a.get_text(), a["href"]) for a in region.find(id="buckets").find_next("ul").select("li > a")]
+    assert cities == [("贵阳市", "520100/"), ("遵义市", "520300/")]
+
+    def units_on(url: str) -> list[str]:
+        return [a.get_text() for a in soup(project, url).select("ul.archive-units a")]
+
+    for base, keys in (("units/by-initial/z/", ("zhang", "zun")), ("units/by-region/520000/", ("520100", "520300"))):
+        listed = [name for key in keys for name in units_on(f"{base}{key}/")]
+        assert sorted(listed) == sorted(names), base
+    assert soup(project, "units/by-initial/z/zun/").h1.get_text() == "单位：拼音首字母 Z · zun（遵）"
