@@ -134,7 +134,7 @@ class ArchiveBuild:
     # -- per page ---------------------------------------------------------------------------
 
     def describe_page(self, page) -> None:
-        if self.pages.describe(page, self.views):
+        if self.pages.describe(page):
             self.speed.page_template(page)
 
     def report_content(self, html: str, page) -> str:
@@ -154,7 +154,7 @@ class ArchiveBuild:
 
     def render_page(self, page, context) -> None:
         """Just before a page's template: what only this page needs, then the speed layer's part."""
-        self.pages.rendering(page)
+        self.pages.rendering(page, self.views)
         self.speed.render_page(page, context)
 
     def page_written(self, html: str, page) -> str:

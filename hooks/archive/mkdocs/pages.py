@@ -93,38 +93,44 @@ class GeneratedPages:
     def is_report(self, page) -> bool:
         return page.file.src_uri in self.reports
 
-    def describe(self, page, views: ReportViews) -> bool:
-        """Give a generated page its template, title and view (read by the Jinja templates);
-        False for a hand-written page. Title and description are passed pre-escaped (Markup):
-        Material prints `page.meta.title` and `page.meta.description` unescaped."""
+    def describe(self, page) -> bool:
+        """Give a generated page its template, title and, for a listing, its view (read by the Jinja
+        templates); False for a hand-written page. Title and description are passed pre-escaped
+        (Markup): Material prints `page.meta.title` and `page.meta.description` unescaped. A report's
+        or a comparison's view is made when the page is rendered (`rendering`): MkDocs describes
+        every page before it renders any, and 100,000 reports' views held at once are gigabytes."""
         uri = page.file.src_uri
         if uri in self.reports:
-            view = views.view(self.reports[uri])
-            page.meta.update(template=REPORT_TEMPLATE, title=escape(view.report.title), view=view,
-                             description=escape(view.description))
+            page.meta.update(template=REPORT_TEMPLATE, title=escape(self.reports[uri].title))
         elif uri in self.listings:
             listing = self.listings[uri]
             page.meta.update(template=LISTING_TEMPLATE, title=escape(listing.title), view=listing)
         elif uri in self.comparisons:
             comparison = self.comparisons[uri]
-            # its description (the sentence counts) is given when the page is rendered: see rendering()
-            page.meta.update(template=COMPARE_TEMPLATE, title=escape(comparison.title), view=comparison)
+            page.meta.update(template=COMPARE_TEMPLATE, title=escape(comparison.title))
         else:
             return False
         return True
 
-    def rendering(self, page) -> None:
-        """A page is about to be rendered (all pages are described first, then rendered one by one):
-        a comparison's sentences are compared now, so that only this page's are held."""
-        comparison = self.comparisons.get(page.file.src_uri)
-        if comparison is not None:
-            page.meta["description"] = escape(comparison.description)
+    def rendering(self, page, views: ReportViews) -> None:
+        """A page is about to be rendered: a report's view is made, a comparison's sentences are
+        compared, and each gives the page its description."""
+        uri = page.file.src_uri
+        if uri in self.reports:
+            view = views.view(self.reports[uri])
+            page.meta.update(view=view, description=escape(view.description))
+        elif uri in self.comparisons:
+            comparison = self.comparisons[uri]
+            page.meta.update(view=comparison, description=escape(comparison.description))
 
     def written(self, page) -> None:
-        """A page's output is rendered: what was computed only for it is let go."""
-        comparison = self.comparisons.get(page.file.src_uri)
-        if comparison is not None:
-            comparison.forget()
+        """A page's output is rendered: what was made only for it is let go."""
+        uri = page.file.src_uri
+        if uri in self.reports or uri in self.comparisons:
+            page.meta.pop("view", None)
+            page.meta.pop("description", None)
+        if uri in self.comparisons:
+            self.comparisons[uri].forget()
 
     def shown_reports(self, file: File, everything: list[Report]) -> list[Report] | None:
         """The reports a generated page shows (for its last-modified date); None for other pages."""
