@@ -47,6 +47,15 @@ def segment_key(docs) -> str:
     return h.hexdigest()
 
 
+def _link_or_copy(source: str, target: str) -> None:
+    """A hard link where the file system allows one (the index's files are only ever written
+    afresh, never in place, so a link cannot change the kept copy), else a copy."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
+
+
 def _listing(folder: Path) -> dict[str, int]:
     """Every file below `folder` with its size."""
     out = {}
@@ -76,7 +85,7 @@ class KeptSegments:
         kept = self.folder / key
         try:
             result, files = json.loads((kept / "result.json").read_text(encoding="utf-8"))
-            shutil.copytree(kept / "files", target, dirs_exist_ok=True)
+            shutil.copytree(kept / "files", target, dirs_exist_ok=True, copy_function=_link_or_copy)
             if _listing(target) == files:
                 self.reused += 1
                 return tuple(result)
