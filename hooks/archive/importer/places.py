@@ -89,20 +89,9 @@ class RegionFinder:
         if not clause:
             return None
         text = clause.group("who")
-        led: list[Division] = []
-        for hit in re.finditer(r"省|市|县|区|州|盟|旗", text):
-            end = hit.end()
-            for k in range(min(8, end), 2, -1):
-                place = text[end - k : end]
-                if re.fullmatch(rf"{HAN}+", place) and place not in GENERIC_PLACES and self._unique(place):
-                    division = self.regions.resolve(place)
-                    if division.code not in {d.code for d in led}:
-                        led.append(division)
-                    break
-        if not led:
-            return None
-        innermost = max(led, key=lambda d: len(d.path))
-        if any(d.code not in {p.code for p in innermost.path} for d in led):
+        ends = (hit.end() for hit in re.finditer(r"省|市|县|区|州|盟|旗", text))
+        innermost = self._innermost_named(text, ends, 8, lambda place: re.fullmatch(rf"{HAN}+", place))
+        if innermost is None:
             return None
         return Finding(innermost.path_name, UNSURE, f"region: the town's body is led by {innermost.name}'s in the "
                                                     "opening; check")
@@ -137,12 +126,22 @@ class RegionFinder:
         """The opening naming the party committee or government of the unit's level that leads it
         (`在海宁市委、市政府的领导下` for a 市科技局; `按照省委、嘉兴市委、海宁市委的部署`: the
         innermost of one chain). Unsure: check."""
+        ends = (hit.start("organ") for hit in _LEADING_BODY.finditer(opening))
+        innermost = self._innermost_named(opening, ends, 7, lambda place: place.endswith(level))
+        if innermost is None:
+            return None
+        return Finding(innermost.path_name, UNSURE, f"region: the opening names {innermost.name}'s committee or "
+                                                    "government as the unit's leadership; check")
+
+    def _innermost_named(self, text: str, ends, longest: int, fits) -> Division | None:
+        """The division named right before each of `ends` in `text` (the longest name of at most
+        `longest` characters that `fits` and names one division): the innermost, when they are all
+        of one chain (省 › 市 › 县); None when none is named or they are of two chains."""
         led: list[Division] = []
-        for hit in _LEADING_BODY.finditer(opening):
-            end = hit.start("organ")
-            for k in range(min(7, end), 2, -1):
-                place = opening[end - k : end]
-                if place.endswith(level) and place not in GENERIC_PLACES and self._unique(place):
+        for end in ends:
+            for k in range(min(longest, end), 2, -1):
+                place = text[end - k : end]
+                if fits(place) and place not in GENERIC_PLACES and self._unique(place):
                     division = self.regions.resolve(place)
                     if division.code not in {d.code for d in led}:
                         led.append(division)
@@ -152,8 +151,7 @@ class RegionFinder:
         innermost = max(led, key=lambda d: len(d.path))
         if any(d.code not in {p.code for p in innermost.path} for d in led):
             return None  # places of two chains: not one jurisdiction
-        return Finding(innermost.path_name, UNSURE, f"region: the opening names {innermost.name}'s committee or "
-                                                    "government as the unit's leadership; check")
+        return innermost
 
     def _jurisdiction(self, level: str, text: str) -> Finding | None:
         """A unit named only by its level (`省科协`, `区科技局`) serves the one division of that level
