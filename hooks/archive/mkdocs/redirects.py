@@ -17,21 +17,20 @@ def write_redirects(catalogue: Catalogue, config, moved_listings: list[tuple[str
     site_dir = Path(config.site_dir)
     for old_slug, report in catalogue.redirects():
         old_url, new_url = report_url(old_slug), report_url(report.slug)
-        target = site_dir / old_url / "index.html"
-        if target.exists():
+        if (site_dir / old_url / "index.html").exists():
             raise PluginError(f"reports/{report.source_path}: redirect_from: /{old_url} is already a page of the site")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        relative = posixpath.relpath(new_url, old_url) + "/"
-        html = template.render(title=report.title, target=relative, canonical=config.site_url and config.site_url + new_url)
-        target.write_text(html, encoding="utf-8")
-    listing_template = config.theme.get_env().get_template("archive/listing/redirect.html")
+        _write(template, config, old_url, new_url, title=report.title)
     for old_url, new_url, title, buckets in moved_listings:
-        target = site_dir / old_url / "index.html"
-        if target.exists():
+        if (site_dir / old_url / "index.html").exists():
             raise PluginError(f"/{old_url}: an old page of the list {title} is a page of the site again")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        relative = posixpath.relpath(new_url, old_url) + "/"
         number = old_url.rstrip("/").rsplit("/", 1)[-1]
-        html = listing_template.render(title=title, target=relative, number=number, buckets=buckets,
-                                       canonical=config.site_url and config.site_url + new_url)
-        target.write_text(html, encoding="utf-8")
+        _write(template, config, old_url, new_url, title=title, number=number, buckets=buckets)
+
+
+def _write(template, config, old_url: str, new_url: str, **values) -> None:
+    """The page at `old_url` that sends its reader to `new_url`."""
+    target = Path(config.site_dir) / old_url / "index.html"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    relative = posixpath.relpath(new_url, old_url) + "/"
+    html = template.render(target=relative, canonical=config.site_url and config.site_url + new_url, **values)
+    target.write_text(html, encoding="utf-8")
