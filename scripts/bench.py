@@ -95,24 +95,30 @@ class AddOne(Build):
     """Ours, one report added to an archive whose previous site/ and .cache/ are kept: before each
     timed run an untimed build of the archive without `extra` (so site/ and the caches are those of
     the archive as it was); then `extra` is added, the build timed, and the files of site/ that
-    changed counted; `extra` is taken out again after."""
+    changed counted; `extra` is committed (the archive is a git repository: make_reports), and taken
+    out again after (the archive reset to its commit)."""
 
     extra: tuple[Path, str] = (Path(), "")
     """(where the added report goes, its text)."""
 
     def run(self) -> Run:
         target, text = self.extra
-        target.unlink(missing_ok=True)
+        reports = self.project / "reports"
+        base = git(reports, "rev-parse", "HEAD").strip()
+        git(reports, "reset", "-q", "--hard", base)
+        git(reports, "clean", "-fdq")
         subprocess.run(self.command, cwd=self.project, env=ENV, check=True,
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         before = site_digest(self.project / self.output)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
+        git(reports, "add", "-A")
+        git(reports, "commit", "-qm", "one more report")  # committed: the search index follows the arrival order
         try:
             run = timed(self.command, self.project, self.env)
         finally:
             after = site_digest(self.project / self.output)
-            target.unlink(missing_ok=True)
+            git(reports, "reset", "-q", "--hard", base)
         run.output_bytes = tree_bytes(self.project / self.output)
         run.files_changed = len(changed_files(before, after))
         self.runs = (self.runs or []) + [run]
@@ -204,11 +210,22 @@ def tree_bytes(path: Path) -> int:
 
 
 def make_reports(size: int, work: Path, seed: int) -> Path:
+    """A synthetic archive of `size` reports, as a git repository of one commit (as an editors'
+    archive is: the search index is laid out in the order reports entered the history)."""
     reports = work / "reports"
     if not reports.exists():
         subprocess.run([PYTHON, str(ROOT / "scripts" / "synth.py"), "--count", str(size), "--seed", str(seed),
                         "--out", str(reports)], check=True, env=ENV)
+    if not (reports / ".git").exists():
+        git(reports, "init", "-q")
+        git(reports, "add", "-A")
+        git(reports, "commit", "-qm", f"{size} synthetic reports")
     return reports
+
+
+def git(folder: Path, *args: str) -> str:
+    return subprocess.run(["git", "-c", "user.name=bench", "-c", "user.email=bench@example.org", *args], cwd=folder,
+                          check=True, capture_output=True, text=True).stdout
 
 
 MKDOCS_BUILD = [PYTHON, "-m", "mkdocs", "build", "-q", "-d", "site"]
@@ -231,7 +248,7 @@ def set_up_plain(work: Path, reports: Path) -> Path:
     project = work / "plain"
     shutil.rmtree(project, ignore_errors=True)
     (project / "docs").mkdir(parents=True)
-    shutil.copytree(reports, project / "docs" / "reports", ignore=shutil.ignore_patterns("index.md"))
+    shutil.copytree(reports, project / "docs" / "reports", ignore=shutil.ignore_patterns("index.md", ".git"))
     (project / "docs" / "index.md").write_text("# 工作报告档案馆\n", encoding="utf-8")
     (project / "mkdocs.yml").write_text(
         "site_name: plain\ntheme:\n  name: material\n  language: zh\n  font: false\nplugins: []\n"
@@ -264,7 +281,7 @@ def set_up_hugo(work: Path, reports: Path) -> Path:
     project = work / "hugo"
     shutil.rmtree(project, ignore_errors=True)
     (project / "content").mkdir(parents=True)
-    shutil.copytree(reports, project / "content" / "reports")
+    shutil.copytree(reports, project / "content" / "reports", ignore=shutil.ignore_patterns(".git"))
     for name, text in HUGO_LAYOUTS.items():
         (project / "layouts" / name).parent.mkdir(parents=True, exist_ok=True)
         (project / "layouts" / name).write_text(text, encoding="utf-8")
