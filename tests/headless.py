@@ -44,3 +44,18 @@ def chromium():
             yield browser
         finally:
             browser.close()
+
+
+def open_page(browser, base: str, url: str, viewport: dict, **context_options):
+    """A page of the served site in a new context: (context, page, problems), where problems
+    collects failed requests, HTTP errors and script errors the page met while loading."""
+    context = browser.new_context(viewport=viewport, **context_options)
+    page = context.new_page()
+    problems = []
+    page.on("requestfailed", lambda r: problems.append(f"failed: {r.url}"))
+    page.on("response", lambda r: problems.append(f"{r.status}: {r.url}") if r.status >= 400 else None)
+    page.on("pageerror", lambda e: problems.append(f"error: {e}"))
+    page.goto(base + url)
+    page.wait_for_load_state("networkidle")
+    return context, page, problems
+

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import ARTIFACTS, ArchiveProject, report
-from headless import DESKTOP, PHONE, chromium, serve
+from headless import DESKTOP, PHONE, chromium, open_page, serve
 
 pytestmark = pytest.mark.browser
 
@@ -31,18 +31,6 @@ def served(tmp_path_factory):
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     with serve(project.site) as base, chromium() as browser:
         yield base, browser, url
-
-
-def open_page(browser, base, url, viewport):
-    context = browser.new_context(viewport=viewport)
-    page = context.new_page()
-    problems = []
-    page.on("requestfailed", lambda r: problems.append(f"failed: {r.url}"))
-    page.on("response", lambda r: problems.append(f"{r.status}: {r.url}") if r.status >= 400 else None)
-    page.on("pageerror", lambda e: problems.append(f"error: {e}"))
-    page.goto(base + url)
-    page.wait_for_load_state("networkidle")
-    return context, page, problems
 
 
 def mark(cell) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import ARTIFACTS
-from headless import DESKTOP, PHONE, chromium, serve
+from headless import DESKTOP, PHONE, chromium, open_page, serve
 
 pytestmark = pytest.mark.browser
 
@@ -26,18 +26,6 @@ def served(sample_site):
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     with serve(sample_site.site) as base, chromium() as browser:
         yield base, browser, report_with_sections(sample_site)
-
-
-def open_page(browser, base, url, viewport, **context_options):
-    context = browser.new_context(viewport=viewport, **context_options)
-    page = context.new_page()
-    problems = []
-    page.on("requestfailed", lambda r: problems.append(f"failed: {r.url}"))
-    page.on("response", lambda r: problems.append(f"{r.status}: {r.url}") if r.status >= 400 else None)
-    page.on("pageerror", lambda e: problems.append(f"error: {e}"))
-    page.goto(base + url)
-    page.wait_for_load_state("networkidle")
-    return context, page, problems
 
 
 def icons_drawn(page) -> list[tuple[str, float]]:
