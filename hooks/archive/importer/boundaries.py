@@ -10,8 +10,6 @@ import re
 from .chrome import COMPILATION_WORDS, NUMBERED, is_title_like
 from .clean import Line
 
-_COMPILATION_WORDS = COMPILATION_WORDS
-_NUMBERED = NUMBERED
 _DATE_LINE = re.compile(r"^[\s_＿*xX×○〇零一二三四五六七八九\d]{2,4}年[\s_＿*xX×○〇零一二三四五六七八九十\d]{0,3}月([\s_＿*xX×○〇零一二三四五六七八九十\d]{0,3}日)?$")
 _CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _TOP_LEVEL = re.compile(r"^([一二三四五六七八九十]+)\s*[、.．]")
@@ -73,20 +71,20 @@ def boundary_scores(lines: list[Line]) -> dict[int, int]:
                 score += 3
             if _SALUTATION.match(s):
                 score += 3
-            if _ANNOUNCE.search(s) and not _NUMBERED.match(s):
+            if _ANNOUNCE.search(s) and not NUMBERED.match(s):
                 score += 2
-            if _OPENING.match(s) and not _NUMBERED.match(s) and len(s) > 30:
+            if _OPENING.match(s) and not NUMBERED.match(s) and len(s) > 30:
                 score += 1
             if top and top.group(1) == "一" and top_seen >= 1 and i - since > 3:
                 j = i - 1
                 prev_line = lines[j].simple
                 intro = _OPENING.match(prev_line) or _ANNOUNCE.search(prev_line)
-                if not _NUMBERED.match(prev_line) and intro and len(prev_line) > 30 and j >= 2:
+                if not NUMBERED.match(prev_line) and intro and len(prev_line) > 30 and j >= 2:
                     scores[j] = scores.get(j, 0) + 2
                 else:
                     score += 2
         prev_s = lines[i - 1].simple if i >= 1 else ""
-        if _NUMBERED.match(prev_s) and len(prev_s) <= 20 and not _SENTENCE.search(prev_s) and not (
+        if NUMBERED.match(prev_s) and len(prev_s) <= 20 and not _SENTENCE.search(prev_s) and not (
                 _is_heading(s) or _glued_heading(s) or _SALUTATION.match(s)):
             score = 0  # the first paragraph under a section's heading (`一、总体情况` / `2022年，…`): no new report
         if score:
@@ -103,7 +101,7 @@ def boundary_scores(lines: list[Line]) -> dict[int, int]:
 
 
 def _is_heading(s: str) -> bool:
-    return 6 <= len(s) and is_title_like(s, 30) and not _COMPILATION_WORDS.search(s) and bool(re.search(r"(工作|科技|科协)?(总结|计划|报告|汇报|述职)\S{0,4}$", s))
+    return 6 <= len(s) and is_title_like(s, 30) and not COMPILATION_WORDS.search(s) and bool(re.search(r"(工作|科技|科协)?(总结|计划|报告|汇报|述职)\S{0,4}$", s))
 
 
 _GLUED = re.compile(r"^(?P<title>[^\s，。,；：:]{2,30}?(工作总结|工作计划|工作报告|工作汇报|述职报告|总结|计划|工作方案|工作打算|工作安排|工作要点))(\s+|(?=\d{2}|[xX_＿*]{2}|今年|上半年|下半年|一年来|本年))")
