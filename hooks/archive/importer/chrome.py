@@ -296,21 +296,36 @@ def is_body_like(s: str, features: dict[str, float] | None = None) -> bool:
     return sum(features.values()) <= 0 and (_evidence(features) < 2 or len(s) > 300)
 
 
-def classify(texts: list[str]) -> list[Verdict]:
-    """A verdict for each line of a page (`texts`: stripped, simplified, non-empty lines in order).
+@dataclass(frozen=True)
+class Layout:
+    """Where a page's report stands: the facts `classify` places lines by (the learned classifier
+    of `line_features` reads them too)."""
 
-    Position features: lines before the report's heading (the last title-like line before the
-    first body-like line) are the page's top furniture; lines between that heading and the first
-    body-like line, and lines after the page's last body-like line that show some site feature,
-    lean a little to chrome. A title-like line (`县科协工作总结`, `科普工作总结20篇`) is chrome only on
-    evidence of the site (a timestamp, a file name, a label, a separator); whether it is the
-    report's heading or the page's title is for `split` to tell.
-    """
+    own: list[dict[str, float]]
+    """Each line's own features (`line_features`)."""
+    title: list[bool]
+    """Whether each line is title-like."""
+    body: list[int]
+    """Indices of the body-like lines."""
+    heading: int | None
+    """The report's heading: the last title-like line before the first body-like line."""
+    block: int | None
+    """The first line of the heading block (a main title and bylines above the heading)."""
+
+    @property
+    def first_body(self) -> int:
+        return self.body[0] if self.body else len(self.title)
+
+    @property
+    def last_body(self) -> int:
+        return self.body[-1] if self.body else -1
+
+
+def layout(texts: list[str]) -> Layout:
     own = [line_features(s) for s in texts]
     title = [is_title_like(s, 50) for s in texts]
     body = [i for i, s in enumerate(texts) if is_body_like(s, own[i])]
     first_body = body[0] if body else len(texts)
-    last_body = body[-1] if body else -1
     heading = next((i for i in range(first_body - 1, -1, -1) if title[i] and sum(own[i].values()) < 2), None)
     # A byline between a main title and the heading (`省科协工作报告` / `主席张三同志` / `作…《工作报告》`)
     # belongs to the heading block, not to the page's furniture above it.
@@ -321,6 +336,23 @@ def classify(texts: list[str]) -> list[Verdict]:
             if title[k]:
                 block = k
             k -= 1
+    return Layout(own, title, body, heading, block)
+
+
+def classify(texts: list[str], page: Layout | None = None) -> list[Verdict]:
+    """A verdict for each line of a page (`texts`: stripped, simplified, non-empty lines in order;
+    `page`: their `layout`, computed when not given).
+
+    Position features: lines before the report's heading (the last title-like line before the
+    first body-like line) are the page's top furniture; lines between that heading and the first
+    body-like line, and lines after the page's last body-like line that show some site feature,
+    lean a little to chrome. A title-like line (`县科协工作总结`, `科普工作总结20篇`) is chrome only on
+    evidence of the site (a timestamp, a file name, a label, a separator); whether it is the
+    report's heading or the page's title is for `split` to tell.
+    """
+    page = layout(texts) if page is None else page
+    own, heading, block = page.own, page.heading, page.block
+    first_body, last_body, body = page.first_body, page.last_body, page.body
     table = _table_rows(texts, first_body)
     verdicts = []
     for i, s in enumerate(texts):

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..text import simplified
-from .chrome import classify
+from .line_model import decide
 
 
 @dataclass(frozen=True)
@@ -141,14 +141,11 @@ def chrome_reason(line: Line) -> str | None:
     return None
 
 
-def clean(text: str) -> CleanText:
-    """Split into lines, take out pinyin notes and bookmarks, drop chrome lines; record what went.
-
-    A line is chrome when one of the plain rules of `chrome_reason` says so, or when the page-wide
-    scoring of `chrome.classify` (features of the line and of its position) reaches its threshold.
-    """
+def candidates(text: str) -> tuple[CleanText, list[Line]]:
+    """Split into lines, take out pinyin notes, bookmarks and site text inside lines; return the
+    result so far (its `removed` holds those fragments) and the non-empty lines left to decide."""
     result = CleanText(lines=[])
-    candidates: list[Line] = []
+    found: list[Line] = []
     for no, raw in enumerate(text.split("\n"), start=1):
         line_text = raw.rstrip()
         for fragment in _BOOKMARK.findall(line_text):
@@ -163,10 +160,20 @@ def clean(text: str) -> CleanText:
         result.pinyin_removed += count
         if not line_text.strip(" \t\u3000"):
             continue
-        candidates.append(Line(no, line_text))
-    verdicts = classify([line.simple for line in candidates])
-    for line, verdict in zip(candidates, verdicts):
-        reason = chrome_reason(line) or (verdict.reason if verdict.chrome else None)
+        found.append(Line(no, line_text))
+    return result, found
+
+
+def clean(text: str) -> CleanText:
+    """Split into lines, take out pinyin notes and bookmarks, drop chrome lines; record what went.
+
+    A line is chrome as `line_model.decide` says: by the hand rules (a plain rule of
+    `chrome_reason`, or the page-wide scoring of `chrome.classify` reaching its threshold), by the
+    learned classifier, or by both, as the shipped model's `combine` prescribes.
+    """
+    result, lines = candidates(text)
+    reasons = decide([line.simple for line in lines], [chrome_reason(line) for line in lines])
+    for line, reason in zip(lines, reasons):
         if reason:
             result.removed.append(Removed(line.no, line.stripped, reason))
         else:
