@@ -35,6 +35,7 @@ from scipy.special import expit
 import _paths  # noqa: F401  (puts hooks/ on sys.path)
 import bench_import
 from archive.importer import line_model
+from archive.importer.linear import LinearModel
 from archive.importer.chrome import FEATURES, classify, layout
 from archive.importer.clean import candidates, chrome_reason
 from archive.importer.decode import read_document
@@ -106,41 +107,49 @@ def hand_prior(scale: np.ndarray) -> np.ndarray:
     return np.array([FEATURES[name].weight * s if name in FEATURES else 0.0 for name, s in zip(NAMES, scale)])
 
 
-def fit(rows: np.ndarray, labels: np.ndarray, l2: float = L2, combine: str = COMBINE,
-        prior: bool = PRIOR) -> line_model.LineModel:
-    """Logistic regression; the L2 penalty pulls the weights towards zero, or with `prior`
-    towards the hand weights of the rules (then rare features keep the weight a person gave them)."""
+def fit_logistic(rows: np.ndarray, labels: np.ndarray, l2: float,
+                 centre=None) -> tuple[np.ndarray, np.ndarray, np.ndarray, float]:
+    """L2-regularised logistic regression on standardised columns, by L-BFGS from zero: (mean,
+    scale, weights, bias). `centre(scale)`: the weights the penalty pulls towards (default zero)."""
     mean = rows.mean(axis=0)
     scale = rows.std(axis=0)
     scale[scale < 1e-9] = 1.0
     z = (rows - mean) / scale
-    centre = hand_prior(scale) if prior else np.zeros(len(NAMES))
+    pull = centre(scale) if centre is not None else np.zeros(rows.shape[1])
 
     def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
         w, b = theta[:-1], theta[-1]
         s = z @ w + b
-        d = w - centre
+        d = w - pull
         value = float(np.sum(np.logaddexp(0.0, s) - labels * s) + 0.5 * l2 * d @ d)
         err = expit(s) - labels
         return value, np.concatenate([z.T @ err + l2 * d, [err.sum()]])
 
     found = minimize(loss, np.zeros(z.shape[1] + 1), jac=True, method="L-BFGS-B",
                      options={"maxiter": 2000, "gtol": 1e-9, "ftol": 1e-12})
-    return line_model.LineModel(NAMES, mean, scale, found.x[:-1], float(found.x[-1]), THRESHOLD, combine)
+    return mean, scale, found.x[:-1], float(found.x[-1])
 
 
-def rounded(model: line_model.LineModel) -> line_model.LineModel:
+def fit(rows: np.ndarray, labels: np.ndarray, l2: float = L2, combine: str = COMBINE,
+        prior: bool = PRIOR) -> LinearModel:
+    """The chrome classifier; the L2 penalty pulls the weights towards zero, or with `prior`
+    towards the hand weights of the rules (then rare features keep the weight a person gave them)."""
+    mean, scale, weights, bias = fit_logistic(rows, labels, l2, hand_prior if prior else None)
+    return LinearModel(NAMES, mean, scale, weights, bias, THRESHOLD, combine)
+
+
+def rounded(model: LinearModel) -> LinearModel:
     """The model as its JSON file holds it."""
-    return line_model.from_json(model.to_json())
+    return line_model.from_json(line_model.to_json(model))
 
 
-def train(manifest: Path = bench_import.MANIFEST) -> tuple[line_model.LineModel, str]:
+def train(manifest: Path = bench_import.MANIFEST) -> tuple[LinearModel, str]:
     pages = tune_pages(manifest)
     rows, labels = examples(pages)
     model = fit(rows, labels)
     about = {"trained_on": f"tune split of corpus.yaml: {len(pages)} pages, {len({website(p) for p in pages})} websites, "
                            f"{len(labels)} labelled lines ({int(labels.sum())} chrome)", "l2": L2}
-    return model, model.to_json(about)
+    return model, line_model.to_json(model, about)
 
 
 # -- cross-validation -----------------------------------------------------------------------------

@@ -15,13 +15,13 @@ from archive.importer import line_model
 from archive.importer.chrome import is_title_like
 from archive.importer.clean import clean
 from archive.importer.line_features import NAMES
-from archive.importer.line_model import COMBINE, LineModel, ModelError, combined, decide, from_json, shipped, using
+from archive.importer.line_model import COMBINE, LinearModel, ModelError, combined, decide, from_json, shipped, using
 
 
-def constant(bias: float, combine: str) -> LineModel:
+def constant(bias: float, combine: str) -> LinearModel:
     """A model whose verdict is the same for every line: chrome (bias > 0) or not."""
     zeros = np.zeros(len(NAMES))
-    return LineModel(NAMES, zeros, np.ones(len(NAMES)), zeros, bias, 0.5, combine)
+    return LinearModel(NAMES, zeros, np.ones(len(NAMES)), zeros, bias, 0.5, combine)
 
 
 PAGE = [
@@ -79,7 +79,7 @@ def test_clean_applies_the_active_model():
 
 def test_json_round_trip_keeps_the_model_to_six_digits():
     model = dataclasses.replace(constant(0.123456789, "and"), weights=np.linspace(-3, 3, len(NAMES)))
-    again = from_json(model.to_json())
+    again = from_json(line_model.to_json(model))
     assert again.combine == "and" and again.names == NAMES
     assert again.bias == pytest.approx(0.123457, abs=1e-9)
     assert np.allclose(again.weights, model.weights, rtol=1e-5)
@@ -88,10 +88,10 @@ def test_json_round_trip_keeps_the_model_to_six_digits():
 @pytest.mark.parametrize(("change", "message"), [
     (lambda d: d["features"].pop("timestamp"), r"missing \['timestamp'\]"),
     (lambda d: d.update(combine="vote"), "combine 'vote'; accepted: rules, model, or, and"),
-    (lambda d: d.pop("bias"), "not a line model"),
+    (lambda d: d.pop("bias"), "not a model file"),
 ])
 def test_a_broken_model_file_is_a_one_line_error(change, message):
-    data = json.loads(constant(0.0, "or").to_json())
+    data = json.loads(line_model.to_json(constant(0.0, "or")))
     change(data)
     with pytest.raises(ModelError, match=message) as caught:
         from_json(json.dumps(data), "line-model.json")

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from ..regions import RegionTree
 from ..text import simplified, traditional
+from . import unit_model
 from .clean import Line
 from .finding import FOUND, NOT_STATED, UNSURE, Finding
 from .patterns import ANNOUNCE, HEADING_SEPARATOR, NOTICE_OPENING, NOTICE_TITLE, OFFICIAL_TITLE, SALUTATION, SECTION_KIND
@@ -92,10 +93,8 @@ class Describer:
         """`only_report`: the page holds this report alone, so a unit its title names is the report's
         (in a compilation the title names the collection)."""
         traditional_text = _is_traditional(lines)
-        heading, body = self._heading(lines, marker_title, compilation_title)
-        # a heading cut from the first line leaves that line's rest as the body's first line
-        glued = bool(heading and body and lines) and body[0] is not lines[0] and body[0].no == lines[0].no
-        unit = find_unit(heading, body, glued)
+        heading, body, glued = self.heading_and_body(lines, marker_title, compilation_title)
+        unit = unit_model.decide(heading, body, glued, find_unit(heading, body, glued))
         if unit.value is None and compilation_title and not heading and only_report:
             from_page = find_unit(compilation_title, [])
             if from_page.value is not None:
@@ -109,6 +108,14 @@ class Describer:
         return Described(title, unit, year, region, category, tags, body)
 
     # -- heading ------------------------------------------------------------------------------
+
+    def heading_and_body(self, lines: list[Line], marker_title: str | None,
+                         compilation_title: str | None) -> tuple[str | None, list[Line], bool]:
+        """The report's heading, its body, and whether the heading was cut from the first line."""
+        heading, body = self._heading(lines, marker_title, compilation_title)
+        # a heading cut from the first line leaves that line's rest as the body's first line
+        glued = bool(heading and body and lines) and body[0] is not lines[0] and body[0].no == lines[0].no
+        return heading, body, glued
 
     def _heading(self, lines: list[Line], marker_title: str | None, compilation_title: str | None) -> tuple[str | None, list[Line]]:
         """The report's own heading (and the body without it).

@@ -21,6 +21,14 @@ def find_unit(heading: str | None, body: list[Line], glued: bool = False) -> Fin
     else the body its text makes the subject of its work (unsure). `glued`: the heading was run
     into the first line (`科技局2021年工作总结 上半年，县科技局在县委…`), often a website's title
     for the page, so the opening's own name for the body comes first."""
+    cleaned, heading, body = named_candidates(heading, body, glued)
+    return _choose(cleaned, heading, body)
+
+
+def named_candidates(heading: str | None, body: list[Line], glued: bool = False) -> tuple[list[tuple[str, str]], str | None, list[Line]]:
+    """The names the patterns find in the heading (`title`), the opening (`opening`, `announcement`)
+    and the signature (`signature`), in order of trust, as (name, where); with the heading and body
+    as they were read (masks, numbering and book titles taken out)."""
     # names inside a document's title (`《中华人民共和国政府信息公开条例》`) are no unit
     body = [Line(line.no, _BOOK_TITLE.sub(lambda m: "《" + "〇" * (len(m.group(0)) - 2) + "》", line.text)) for line in body]
     candidates: list[tuple[str, str]] = []  # (name, where)
@@ -65,9 +73,16 @@ def find_unit(heading: str | None, body: list[Line], glued: bool = False) -> Fin
         name = _without_function_words(re.sub(r"^(我|本)(?=[县市区旗乡镇村厂校局])", "", name))
         if len(name) >= 2:
             cleaned.append((name, where))
-    def kind_only(name: str) -> bool:  # `科技局`, `乡镇科协`: a kind of body, not one body's name
-        return bool(GENERIC.match(simplified(name)) or KIND_OF_BODY.match(simplified(name)))
+    return cleaned, heading, body
 
+
+def kind_only(name: str) -> bool:
+    """`科技局`, `乡镇科协`: a kind of body, not one body's name."""
+    return bool(GENERIC.match(simplified(name)) or KIND_OF_BODY.match(simplified(name)))
+
+
+def _choose(cleaned: list[tuple[str, str]], heading: str | None, body: list[Line]) -> Finding:
+    """The rules' pick among the named candidates, else jieba's organisation, else the acting body."""
     good = [c for c in cleaned if not kind_only(c[0]) and not ANON_IN_NAME.search(c[0])]
     if good:
         return Finding(good[0][0], FOUND)

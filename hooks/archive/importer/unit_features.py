@@ -1,0 +1,173 @@
+"""Candidates for a report's unit, and their features, for the learned ranker (`unit_model`).
+
+Candidates: every span of a clause that ends in an institution suffix (`科协`, `工会`, `局`,
+`街道`… with a tail such as `机关党支部`) in the heading, the first three lines and the last three
+lines of the body, each start position a candidate of its own (`占圩镇工会`, `圩镇工会`, `镇工会`):
+which start is the name is the ranker's choice. The names the hand patterns of `units` find
+(`named_candidates`), jieba's organisation and the acting body are candidates too, and each
+pattern is a feature of the names it proposes.
+
+Candidates naming the same body (`unit_key`: masks and script aside) are one row: where the name
+stands (heading, opening, signature, how many of them), which patterns propose it, its shape
+(length, digits, masks, words no name holds such as 年 or 工作), what stands before and after it,
+its suffix's kind, whether it starts with a place, how often the text repeats it, and whether a
+longer or shorter candidate shares its end.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ..text import simplified
+from .clean import Line
+from .patterns import ANON_IN_NAME, GENERIC, KIND_OF_BODY, UNIT_SUFFIX, UNIT_TAIL
+from .units import _acting_unit, _tagged_organisation, named_candidates
+
+_SUFFIX = re.compile(rf"{UNIT_SUFFIX}(?:{UNIT_TAIL})?")
+_CLAUSE = re.compile(r"[，。；：！？,;:!?、（）()《》“”\"'‘’\s【】\[\]<>〈〉「」『』]")
+_MASK = re.compile(r"[xX×*＊_＿\s]+")
+_SELF = frozenset("我本该各其此")
+"""A span starting `我县…`, `本局…` is the body speaking of itself: the span after it is the name."""
+_FUNCTION_BEFORE = frozenset("由在我本对向将把为从与和及经据按")
+_ACTION_AFTER = re.compile(r"^(?:在|认真|坚持|紧紧|紧密|始终|全面|积极|按照|根据|围绕|严格|扎实|以|高度|深入|不断|着力|主动|努力|切实|团结|的工作|工作在|全体)")
+_KIND_AFTER = re.compile(r"^(?:\d|[xX×*＊_＿]|[一二〇○零]{2}|年|上半年|下半年|工作|总结|计划|报告|汇报|要点|述职|第|关于|\s*$)")
+_NOT_IN_NAMES = re.compile(r"年|工作|总结|计划|报告|汇报|最新|范文|精选|篇|的|了|是|和|与|及|或|等|各|为|以|对|在|全体|关于")
+_PLACE_START = re.compile(r"^[\u4e00-\u9fff]{1,6}?(?:省|市|县|区|州|盟|旗|镇|乡|街道)")
+_LEVEL_START = re.compile(r"^[省市县区镇乡村州旗]")
+_KINDS = {
+    "kind_science": r"(?:科学技术协会|老科协|科协|技协)$",
+    "kind_government": r"(?:局|政府|人民政府|委员会|管委会|办公室|厅|科委|办事处)$",
+    "kind_party": r"(?:党总支|党支部|党委|党组|团委|妇委会)$",
+    "kind_union": r"工会$",
+    "kind_school": r"(?:学校|中学|小学|学院|大学)$",
+    "kind_company": r"(?:公司|集团|厂|支行|分行|研究所|研究院|情报所|中心)$",
+    "kind_society": r"(?:协会|学会|联合会|分会|研究会)$",
+    "kind_place": r"(?:乡|镇|村|街道|社区)$",
+}
+_KIND_PATTERNS = {name: re.compile(p) for name, p in _KINDS.items()}
+_ZONES = ("title", "opening", "signature")
+_RULES = ("rule_title", "rule_opening", "rule_announcement", "rule_signature", "rule_tagged", "rule_acting")
+
+NAMES = (
+    "in_title", "in_opening", "in_signature", "zones", "first_opening_line", "rule_first",
+    *_RULES,
+    "log_length", "len_le_3", "len_ge_10", "has_digit", "has_latin", "has_mask", "not_a_name_word",
+    "clause_start", "after_function_word", "followed_by_action", "followed_by_time_or_kind",
+    "place_start", "level_start", "generic", "kind_of_body", *_KINDS,
+    "log_count_in_text", "has_longer", "has_shorter",
+)
+"""Column names of `candidate_matrix`, in order."""
+_COLUMN = {name: i for i, name in enumerate(NAMES)}
+
+
+def unit_key(name: str) -> str:
+    """Two names of the same body compare equal: simplified script, masks left out."""
+    return _MASK.sub("", simplified(name))
+
+
+@dataclass
+class Candidate:
+    name: str
+    """The name as the text writes it (its first occurrence)."""
+    key: str
+    values: dict[str, float] = field(default_factory=dict)
+
+
+def _zones(heading: str | None, body: list[Line]) -> list[tuple[str, int, str, str]]:
+    """(zone, line index in the zone, simplified text, original text) of the places a unit is named."""
+    zones = [("title", 0, simplified(heading), heading)] if heading else []
+    zones += [("opening", k, line.simple, line.stripped) for k, line in enumerate(body[:3])]
+    zones += [("signature", k, line.simple, line.stripped) for k, line in enumerate(body[-3:]) if len(body) > 3]
+    return zones
+
+
+def spans(s: str) -> list[tuple[int, int]]:
+    """(start, end) of each span of a clause of `s` that ends in an institution suffix: every start
+    from the clause's beginning (at most 16 characters back) to the suffix itself."""
+    s = s[:200]
+    found = []
+    for m in _SUFFIX.finditer(s):
+        clause = max((c.end() for c in _CLAUSE.finditer(s, 0, m.start())), default=0)
+        found.extend((start, m.end()) for start in range(max(clause, m.end() - 16), m.start() + 1)
+                     if m.end() - start >= 2 and s[start] not in _SELF)
+    return found
+
+
+def candidates(heading: str | None, body: list[Line], glued: bool = False) -> list[Candidate]:
+    """The report's unit candidates, one per body named, with their feature values."""
+    named, heading, body = named_candidates(heading, body, glued)
+    by_key: dict[str, Candidate] = {}
+    text = "".join(line.simple for line in body)
+
+    def get(name: str) -> Candidate | None:
+        key = unit_key(name)
+        if len(key) < 2:
+            return None
+        if key not in by_key:
+            by_key[key] = Candidate(name, key)
+        return by_key[key]
+
+    def mark(c: Candidate, name: str, value: float = 1.0) -> None:
+        c.values[name] = max(c.values.get(name, 0.0), value)
+
+    for zone, k, s, original in _zones(heading, body):
+        same = len(s) == len(original)
+        for start, end in spans(s):
+            c = get(original[start:end] if same else s[start:end])
+            if c is None:
+                continue
+            mark(c, f"in_{zone}")
+            if zone == "opening":
+                mark(c, "first_opening_line", 1.0 - k / 3)
+            before, after = s[start - 1] if start else "", s[end:]
+            mark(c, "clause_start", float(not before or bool(_CLAUSE.match(before))))
+            mark(c, "after_function_word", float(before in _FUNCTION_BEFORE or before in _SELF))
+            mark(c, "followed_by_action", float(bool(_ACTION_AFTER.match(after))))
+            mark(c, "followed_by_time_or_kind", float(bool(_KIND_AFTER.match(after))))
+    extra = []
+    tagged = _tagged_organisation(heading, body)
+    if tagged:
+        extra.append((tagged, "tagged"))
+    acting = _acting_unit(body)
+    if acting:
+        extra.append((acting[0], "acting"))
+    for rank, (name, where) in enumerate(named + extra):
+        c = get(name)
+        if c is None:
+            continue
+        mark(c, f"rule_{where}")
+        if rank == 0:
+            mark(c, "rule_first")
+    keys = list(by_key)
+    for c in by_key.values():
+        v, s = c.values, c.key
+        v["zones"] = sum(v.get(f"in_{z}", 0.0) > 0 for z in _ZONES) / 3
+        v["log_length"] = math.log1p(len(s))
+        v["len_le_3"] = float(len(s) <= 3)
+        v["len_ge_10"] = float(len(s) >= 10)
+        v["has_digit"] = float(bool(re.search(r"\d", s)))
+        v["has_latin"] = float(bool(re.search(r"[A-Za-z]", s)))
+        v["has_mask"] = float(bool(ANON_IN_NAME.search(simplified(c.name))))
+        v["not_a_name_word"] = float(bool(_NOT_IN_NAMES.search(s)))
+        v["place_start"] = float(bool(_PLACE_START.match(s)))
+        v["level_start"] = float(bool(_LEVEL_START.match(s)))
+        v["generic"] = float(bool(GENERIC.match(s)))
+        v["kind_of_body"] = float(bool(KIND_OF_BODY.match(s)))
+        for name, pattern in _KIND_PATTERNS.items():
+            v[name] = float(bool(pattern.search(s)))
+        v["log_count_in_text"] = math.log1p(text.count(s))
+        v["has_longer"] = float(any(o != s and o.endswith(s) for o in keys))
+        v["has_shorter"] = float(any(o != s and s.endswith(o) for o in keys))
+    return list(by_key.values())
+
+
+def candidate_matrix(found: list[Candidate]) -> np.ndarray:
+    rows = np.zeros((len(found), len(NAMES)))
+    for i, c in enumerate(found):
+        for name, value in c.values.items():
+            rows[i, _COLUMN[name]] = value
+    return rows

@@ -1,0 +1,99 @@
+"""The learned unit ranker: logistic regression over `unit_features` candidates, and how it
+combines with the hand rules of `units`.
+
+The weights ship as `unit-model.json` beside this module (written by scripts/train_unit_model.py
+from the corpus's tune split; NumPy alone applies them). The ranker scores every candidate; its
+pick is the best one scoring the threshold or more (none when no candidate does). The file says
+how that pick and the rules' combine:
+
+- `rules`      the rules alone (the ranker is not consulted);
+- `ranker`     the ranker alone (no pick: the unit is not stated);
+- `fill`       the rules, and the ranker's pick where the rules find no unit;
+- `confident`  the ranker's pick where it has one, else the rules.
+
+`using(model)` swaps a model in for a block (cross-validation trains one per fold).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+
+from . import linear
+from .clean import Line
+from .finding import NOT_STATED, UNSURE, Finding
+from .linear import LinearModel, ModelError
+from .unit_features import NAMES, candidate_matrix, candidates, unit_key
+
+MODEL_PATH = Path(__file__).with_name("unit-model.json")
+COMBINE = ("rules", "ranker", "fill", "confident")
+
+
+def from_json(text: str, shown: str = str(MODEL_PATH)) -> LinearModel:
+    return linear.from_json(text, shown, NAMES, COMBINE, "scripts/train_unit_model.py")
+
+
+def to_json(model: LinearModel, extra: dict | None = None) -> str:
+    return model.to_json("Unit ranker of the importer (logistic regression over candidates); written by "
+                         "scripts/train_unit_model.py", extra)
+
+
+@functools.lru_cache(maxsize=1)
+def shipped() -> LinearModel:
+    try:
+        text = MODEL_PATH.read_text(encoding="utf-8")
+    except OSError as e:
+        raise ModelError(f"{MODEL_PATH}: cannot read the unit model ({e.strerror or e})") from None
+    return from_json(text)
+
+
+_active: list[LinearModel] = []
+
+
+def active() -> LinearModel:
+    return _active[-1] if _active else shipped()
+
+
+@contextlib.contextmanager
+def using(model: LinearModel) -> Iterator[LinearModel]:
+    """Apply `model` (not the shipped one) inside the block."""
+    _active.append(model)
+    try:
+        yield model
+    finally:
+        _active.pop()
+
+
+def pick(heading: str | None, body: list[Line], glued: bool = False,
+         model: LinearModel | None = None) -> tuple[str, float] | None:
+    """The ranker's best candidate and its probability, or None when the text offers none."""
+    model = active() if model is None else model
+    found = candidates(heading, body, glued)
+    if not found:
+        return None
+    p = model.probabilities(candidate_matrix(found))
+    best = int(np.argmax(p))
+    return found[best].name, float(p[best])
+
+
+def decide(heading: str | None, body: list[Line], glued: bool, rules: Finding) -> Finding:
+    """The unit by the active model's combination of the ranker's pick and the rules' finding."""
+    model = active()
+    if model.combine == "rules" or model.combine == "fill" and rules.value is not None:
+        return rules
+    best = pick(heading, body, glued, model)
+    chosen = best if best is not None and best[1] >= model.threshold else None
+    if chosen is None:
+        if model.combine == "ranker":
+            return Finding(None, NOT_STATED, "unit: the text does not name the issuing body; written as null (单位不详): "
+                                             "fill it in if known")
+        return rules
+    name, p = chosen
+    if rules.value is not None and unit_key(rules.value) == unit_key(name):
+        return rules
+    return Finding(name, UNSURE, f"unit: {name} chosen by the learned ranker (p={p:.2f})"
+                                 + (f" over the rules' {rules.value}" if rules.value else "") + "; check")

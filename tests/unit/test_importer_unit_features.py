@@ -1,0 +1,67 @@
+"""Importer, unit candidates for the learned ranker (archive.importer.unit_features): every span of a
+clause ending in an institution suffix, one row per body named, with where it stands, which hand
+patterns propose it, and its shape."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from archive.importer.clean import Line
+from archive.importer.unit_features import NAMES, candidate_matrix, candidates, spans, unit_key
+
+BODY = [
+    Line(2, "2019年，某某县科协在县委的领导下，紧紧围绕全县中心工作，扎实开展科普宣传。"),
+    Line(3, "我县科协共举办讲座十五场。"),
+    Line(4, "二、存在问题"),
+    Line(5, "经费不足，人员偏少。"),
+    Line(6, "某某县科协"),
+    Line(7, "2019年12月20日"),
+]
+
+
+def by_key(found):
+    return {c.key: c for c in found}
+
+
+def test_every_start_of_a_clause_up_to_the_suffix_is_a_span():
+    s = "今年，占圩镇工会积极开展活动"
+    assert [s[a:b] for a, b in spans(s)] == ["占圩镇工会", "圩镇工会", "镇工会"]  # 镇 with its tail 工会
+    # a span starting 我/本 is the body speaking of itself: the name is the span after it
+    assert "我县科协" not in [s2[a:b] for s2 in ["我县科协共举办讲座"] for a, b in spans(s2)]
+
+
+def test_candidates_merge_the_same_body_named_in_several_places():
+    found = by_key(candidates("某某县科协2019年工作总结", BODY))
+    c = found["某某县科协"]
+    assert c.values["in_title"] == 1.0 and c.values["in_opening"] == 1.0 and c.values["in_signature"] == 1.0
+    assert c.values["zones"] == 1.0
+    assert c.values["rule_title"] == 1.0 and c.values["rule_first"] == 1.0
+    assert c.values["place_start"] == 1.0 and c.values["kind_science"] == 1.0
+    assert c.values["has_shorter"] == 1.0 and found["县科协"].values["has_longer"] == 1.0
+    assert found["科协"].values["generic"] == 1.0
+
+
+def test_shape_and_context_features():
+    found = by_key(candidates("2019年度某某县科协工作总结", BODY))
+    assert found["2019年度某某县科协"].values["has_digit"] == 1.0
+    assert found["2019年度某某县科协"].values["not_a_name_word"] == 1.0
+    assert found["某某县科协"].values["followed_by_action"] == 1.0  # `…县科协在县委的领导下`
+    assert found["某某县科协"].values["followed_by_time_or_kind"] == 1.0  # `…县科协工作总结`
+
+
+def test_masked_names_are_one_body_with_their_mask():
+    assert unit_key("XX县科协") == unit_key("县科协") == "县科协"
+    found = candidates("XX县科协工作总结", [Line(2, "今年，XX县科协认真开展工作。")])
+    assert [c.key for c in found] == ["县科协", "科协"]
+    masked = found[0]
+    assert masked.name == "XX县科协" and masked.values["has_mask"] == 1.0 and masked.values["rule_title"] == 1.0
+
+
+def test_matrix_columns_follow_names():
+    found = candidates("某某县科协2019年工作总结", BODY)
+    rows = candidate_matrix(found)
+    assert rows.shape == (len(found), len(NAMES))
+    k = [c.key for c in found].index("某某县科协")
+    assert rows[k, NAMES.index("in_signature")] == 1.0
+    assert np.all(rows[:, NAMES.index("log_length")] > 0)
+    assert candidates(None, []) == []
