@@ -46,7 +46,6 @@ held-out folds the ranker alone names 78 % of the units (85/109), `fill` 83 %, `
 (82-83 % at thresholds 0.8-0.95), the rules 84 % (92/109, but they were written on these pages).
 No combination beat the rules, so the rules decide; the ranker is measured, not applied."""
 _VARIANTS = ("rules", "ranker", "fill", "confident")
-_HEADINGS = Describer.__new__(Describer)  # heading_and_body needs no region tree
 
 
 def page_groups(page: dict) -> list[tuple[np.ndarray, np.ndarray]]:
@@ -54,7 +53,7 @@ def page_groups(page: dict) -> list[tuple[np.ndarray, np.ndarray]]:
     parts = split(clean(read_document(page["path"]).text).lines)
     groups = []
     for part in parts.parts:
-        heading, body, glued = _HEADINGS.heading_and_body(part.lines, part.marker_title, parts.compilation_title)
+        heading, body, glued = Describer.heading_and_body(part.lines, part.marker_title, parts.compilation_title)
         predicted = {"body_lines": [line.no for line in body if line.stripped], "start_line": part.start}
         label = next((r for r in page["reports"] if bench_import.matches(predicted, r)), None)
         if label is None:

@@ -109,15 +109,17 @@ class Describer:
 
     # -- heading ------------------------------------------------------------------------------
 
-    def heading_and_body(self, lines: list[Line], marker_title: str | None,
+    @staticmethod
+    def heading_and_body(lines: list[Line], marker_title: str | None,
                          compilation_title: str | None) -> tuple[str | None, list[Line], bool]:
         """The report's heading, its body, and whether the heading was cut from the first line."""
-        heading, body = self._heading(lines, marker_title, compilation_title)
+        heading, body = Describer._heading(lines, marker_title, compilation_title)
         # a heading cut from the first line leaves that line's rest as the body's first line
         glued = bool(heading and body and lines) and body[0] is not lines[0] and body[0].no == lines[0].no
         return heading, body, glued
 
-    def _heading(self, lines: list[Line], marker_title: str | None, compilation_title: str | None) -> tuple[str | None, list[Line]]:
+    @staticmethod
+    def _heading(lines: list[Line], marker_title: str | None, compilation_title: str | None) -> tuple[str | None, list[Line]]:
         """The report's own heading (and the body without it).
 
         A marker's title counts when it is not just the compilation's label (`…范文`); else a
