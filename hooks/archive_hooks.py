@@ -21,7 +21,7 @@ def on_startup(command, dirty):
 
 def on_config(config):
     """Read and check the archive's settings (extra.archive); a fresh build for each rebuild."""
-    state.build = ArchiveBuild(config, state.preview)
+    state.build = ArchiveBuild(config, state.preview, state.keeps_site)
     return config
 
 

@@ -38,7 +38,8 @@ from .redirects import write_redirects
 class ArchiveBuild:
     """Settings, catalogue, generated pages and the jobs of one build."""
 
-    def __init__(self, config, preview: PreviewState | None = None) -> None:
+    def __init__(self, config, preview: PreviewState | None = None, keeps_site: bool = False) -> None:
+        """`keeps_site`: a full `mkdocs build`, whose pages may be taken from the previous site/."""
         try:
             check_duplicate_settings(Path(config.config_file_path).read_text(encoding="utf-8"))
             self.settings = ArchiveSettings.from_extra(config.extra, Path(config.config_file_path).parent)
@@ -46,7 +47,7 @@ class ArchiveBuild:
             raise PluginError(f"mkdocs.yml: {e}") from e
         self.project_dir = Path(config.config_file_path).resolve().parent
         self.preview = preview
-        self.speed = speedups.for_build(config, preview, self.settings.cache_dir)
+        self.speed = speedups.for_build(config, preview, self.settings.cache_dir, keeps_site)
         self.speed.build_starts()
         self.speed.content_hook(self.report_content)
         # The sitemap is written with the exports, with each page's real dates: MkDocs' own one
@@ -153,7 +154,10 @@ class ArchiveBuild:
         return html
 
     def render_page(self, page, context) -> None:
-        """Just before a page's template: what only this page needs, then the speed layer's part."""
+        """Just before a page's template: what only this page needs, then the speed layer's part
+        (unless the page is the previous build's, made from the same inputs)."""
+        if self.speed.kept_page(page, context, lambda: self.pages.inputs(page, self.views)):
+            return
         self.pages.rendering(page, self.views)
         self.speed.render_page(page, context)
 

@@ -13,9 +13,12 @@ class HookState:
         self.build: ArchiveBuild | None = None
         self.preview: PreviewState | None = None
         self.dirty = False
+        self.keeps_site = False
+        """True for `mkdocs build` (not serve, not dirty): pages of the previous site/ may be kept."""
 
     def start(self, serving: bool, dirty: bool) -> None:
         self.dirty = dirty
+        self.keeps_site = not serving and not dirty
         self.preview = PreviewState(speed.preview_caches()) if serving and dirty else None
 
     def failed(self) -> None:

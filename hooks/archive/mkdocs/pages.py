@@ -112,12 +112,28 @@ class GeneratedPages:
             return False
         return True
 
+    def inputs(self, page, views: ReportViews):
+        """What a generated page is made from, besides the templates and settings every page shares
+        (for speed/kept_pages.py): a report's view (the report, its timeline, near-duplicates,
+        citation) and its comparison links; a listing; a comparison's two reports and links (its
+        rows follow from them). None for a hand-written page."""
+        uri = page.file.src_uri
+        if uri in self.reports:
+            report = self.reports[uri]
+            view = page.meta["view"] = views.view(report)  # `rendering` takes it if the page is rendered
+            return view, self.compare_links.get(report.slug, [])
+        if uri in self.listings:
+            return self.listings[uri]
+        if uri in self.comparisons:
+            return self.comparisons[uri]
+        return None
+
     def rendering(self, page, views: ReportViews) -> None:
         """A page is about to be rendered: a report's view is made, a comparison's sentences are
         compared, and each gives the page its description."""
         uri = page.file.src_uri
         if uri in self.reports:
-            view = views.view(self.reports[uri])
+            view = page.meta.get("view") or views.view(self.reports[uri])
             page.meta.update(view=view, description=escape(view.description))
         elif uri in self.comparisons:
             comparison = self.comparisons[uri]

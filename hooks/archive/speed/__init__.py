@@ -22,6 +22,8 @@ bytes (tests/speed/ checks both that and each mechanism against its stock counte
 | release           | every page's HTML made before the first is written | build diffed; same anchors for MkDocs' check  |
 | preview           | `serve --dirty` re-rendering every generated page  | tests/build/test_preview.py                   |
 | search_segments   | every full segment of the search index made again  | same bytes with and without; damaged redone   |
+| kept_pages        | every generated page rendered on every build       | first kept pages of each kind rendered too;   |
+|                   | (a page with the previous one's inputs is kept)    | builds diffed against builds from scratch     |
 
 The MkDocs adapter (`archive.mkdocs`) talks to this package only through `for_build()`, which
 returns `Speedups` or `Stock`: the same methods, called at the same points of the build.
@@ -39,11 +41,12 @@ def enabled() -> bool:
     return os.environ.get(SWITCH, "1").strip().lower() not in ("0", "false", "off", "no")
 
 
-def for_build(config, preview, cache_dir):
-    """The speed mechanisms of one build: `Speedups` when enabled, else `Stock` (all off)."""
+def for_build(config, preview, cache_dir, keeps_site: bool = False):
+    """The speed mechanisms of one build: `Speedups` when enabled, else `Stock` (all off).
+    `keeps_site`: a full build, whose pages may be taken from the previous site/ (kept_pages.py)."""
     from .switch import Speedups, Stock
 
-    return Speedups(config, preview, cache_dir) if enabled() else Stock()
+    return Speedups(config, preview, cache_dir, keeps_site) if enabled() else Stock()
 
 
 def preview_caches():

@@ -86,6 +86,11 @@ class RenderedBodies:
         html, toc_tokens, title, anchors = json.loads(row[0])
         return RenderedBody(html, toc_tokens, title, anchors)
 
+    def touch(self, key: str | None) -> None:
+        """The entry is used by this build without being read (its page was kept whole)."""
+        if key is not None:
+            self._used.add(key)
+
     def put(self, key: str | None, rendered: RenderedBody) -> None:
         if key is not None:
             self._used.add(key)

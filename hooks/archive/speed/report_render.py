@@ -95,6 +95,12 @@ class FastReportPage(ReportPage):
         if mkdocs_pages.log.getEffectiveLevel() > logging.DEBUG:
             self.links_to_anchors = relative_path_ext.links_to_anchors
 
+    def keep_body(self) -> None:
+        """The whole page is the previous build's (kept_pages.py): the body is not rendered, and its
+        stored rendering stays in the store for a later build."""
+        self._deferred = None
+        self._store.touch(self._store.key(self.markdown, self.file.src_uri))
+
     def keep(self, sanitised_html: str) -> None:
         """Store the body's sanitised HTML for the next build."""
         self._store.put(self.store_key, RenderedBody(sanitised_html, self.toc_tokens, self._title_from_render,

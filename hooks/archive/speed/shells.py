@@ -121,7 +121,7 @@ class PageShells:
             shell.checked += 1
             full = self._full(template_name, context)
             if full != html:
-                where = _first_difference(full, html)
+                where = first_difference(full, html)
                 if self.verify_all:
                     raise ShellMismatch(f"{page.file.src_uri}: shell of {template_name} differs from a full rendering {where}")
                 shell.broken = True
@@ -176,7 +176,7 @@ def _join_minified(pieces: list[str]) -> str:
     return "".join(out)
 
 
-def _first_difference(expected: str, got: str) -> str:
+def first_difference(expected: str, got: str) -> str:
     index = next((i for i, (a, b) in enumerate(zip(expected, got)) if a != b), min(len(expected), len(got)))
     return f"at character {index}: {expected[max(0, index - 60):index + 60]!r} vs {got[max(0, index - 60):index + 60]!r}"
 

@@ -69,6 +69,11 @@ class Stock:
         """True while a page's body waits to be rendered when the page is written (release.py)."""
         return False
 
+    def kept_page(self, page, context, inputs) -> bool:
+        """True when the page is taken as the previous build wrote it (its output is in the
+        context); `inputs()` names what the page is made from."""
+        return False
+
     def render_page(self, page, context) -> None: ...
 
     def keep_rendered(self, page, html: str) -> None: ...
@@ -84,7 +89,7 @@ class Stock:
 class Speedups(Stock):
     """Every speed mechanism of `archive.speed`, for one build."""
 
-    def __init__(self, config, preview, cache_dir: Path | None):
+    def __init__(self, config, preview, cache_dir: Path | None, keeps_site: bool = False):
         from .report_render import SharedMarkdown, rendering_fingerprint
         from .rendered import RenderedBodies
 
@@ -101,6 +106,11 @@ class Speedups(Stock):
         self.page_files_job = None
         self.maps = None
         self.sanitise = None
+        self.kept_pages = None
+        if keeps_site and cache_dir is not None and self.preview is None:
+            from .kept_pages import KeptPages
+
+            self.kept_pages = KeptPages(config, cache_dir)  # before MkDocs empties site/
 
     def build_starts(self) -> None:
         from . import gc_pause
@@ -128,6 +138,8 @@ class Speedups(Stock):
         from . import gc_pause
 
         gc_pause.resume()
+        if self.kept_pages is not None:
+            self.kept_pages.discard()
 
     def job(self, fn, *args, nice: int = 0):
         from .background import BackgroundJob
@@ -189,6 +201,19 @@ class Speedups(Stock):
     def is_deferred(self, page) -> bool:
         return getattr(page, "is_deferred", False)
 
+    def kept_page(self, page, context, inputs) -> bool:
+        """A shell-made page whose inputs are the previous build's page's is that page again
+        (kept_pages.py); its Markdown body is not rendered."""
+        if self.kept_pages is None or page.file.src_uri not in self.shelled:
+            return False
+        body = page.markdown if self.is_deferred(page) else None
+        if not self.kept_pages.take(page, self.shelled[page.file.src_uri], context["nav"], inputs, body):
+            return False
+        if self.is_deferred(page):
+            page.keep_body()
+        context["archive_html"] = Markup("")  # the page's file is in site/ already
+        return True
+
     def render_page(self, page, context) -> None:
         from .shells import ShellMismatch
 
@@ -211,7 +236,13 @@ class Speedups(Stock):
 
         if page.url not in self.nav_urls:
             release_page(page)
-        return html if page.file.src_uri in self.shelled else collapse_indentation(html)
+        if page.file.src_uri not in self.shelled:
+            return collapse_indentation(html)
+        if self.kept_pages is not None:
+            if page.file.src_uri in self.kept_pages.taken:
+                return ""  # MkDocs writes nothing: the file is there
+            self.kept_pages.written(page, html)
+        return html
 
     def check_output(self, files) -> None:
         from ..mkdocs.jobs import JobError
@@ -236,3 +267,6 @@ class Speedups(Stock):
         self.rendered.save(prune=full_build)
         self.rendered.close()
         log.info(self.rendered.summary())
+        if self.kept_pages is not None:
+            self.kept_pages.save()
+            log.info(self.kept_pages.summary())

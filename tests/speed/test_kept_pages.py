@@ -1,0 +1,135 @@
+"""Pages kept from the previous build (hooks/archive/speed/kept_pages.py): on real builds of the
+sample archive, a build that keeps pages gives the bytes of a build from scratch, an edit renders
+again only the pages it reaches, and neither a hand-edited site/ nor a failed build can carry a
+stale page into the next build."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import PYTHON, ROOT, ArchiveProject, run
+
+from archive.regions import region_tree
+from archive.speed.kept_pages import Unkeyable, stable_form
+
+
+def build(project: ArchiveProject, env: dict | None = None):
+    """A strict build with MkDocs' INFO lines (the speed layer's summaries)."""
+    result = run([PYTHON, "-m", "mkdocs", "build", "--strict", "-f", str(project.path / "mkdocs.yml"),
+                  "-d", str(project.site)], cwd=project.path, env=env)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return result
+
+
+def kept_counts(result) -> tuple[int, int]:
+    """(pages taken from the previous build, pages rendered) from the build's log."""
+    found = re.search(r"kept pages: ([\d,]+) taken from the previous build, ([\d,]+) rendered", result.stderr)
+    assert found, result.stderr[-2000:]
+    return int(found[1].replace(",", "")), int(found[2].replace(",", ""))
+
+
+def digest(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): hashlib.blake2b(p.read_bytes(), digest_size=16).digest()
+            for p in folder.rglob("*") if p.is_file()}
+
+
+def from_scratch(project: ArchiveProject, folder: Path) -> dict[str, bytes]:
+    """The same archive built in another folder, with no cache and no previous site."""
+    fresh = ArchiveProject(folder, reports=project.reports)
+    build(fresh)
+    return digest(fresh.site)
+
+
+@pytest.fixture
+def sample(tmp_path) -> ArchiveProject:
+    project = ArchiveProject(tmp_path / "sample", reports=ROOT / "reports")
+    first = build(project)
+    assert kept_counts(first)[0] == 0
+    return project
+
+
+def test_a_second_build_keeps_every_page_it_can_and_writes_the_same_bytes(sample):
+    before = digest(sample.site)
+    index = json.loads((sample.path / ".cache/archive/kept-pages.json").read_text())["pages"]
+    second = build(sample)
+    kept, rendered = kept_counts(second)
+    assert digest(sample.site) == before
+    # every page of the index is kept but the few of each kind rendered again to check them
+    assert kept + rendered == len(index) and rendered <= 3 * 2, (kept, rendered)
+    kinds = {uri.split("/")[0] for uri in index}
+    assert {"reports", "units", "years", "regions", "categories"} <= kinds, kinds
+    assert "Page skipped" not in second.stderr
+    assert not (sample.path / ".cache/archive/previous-site").exists()
+
+
+def test_an_edited_report_renders_again_only_the_pages_it_reaches_and_matches_a_build_from_scratch(sample, tmp_path):
+    build(sample)
+    source = sorted(sample.reports.rglob("*.md"))[3]
+    text = source.read_text(encoding="utf-8")
+    source.write_text(text.rstrip("\n") + "\n\n今年还新增了一段关于青少年科技创新大赛的总结。\n", encoding="utf-8")
+    edited = build(sample)
+    kept, rendered = kept_counts(edited)
+    assert rendered < (kept + rendered) // 10, (kept, rendered)  # its page, its near-duplicates, its comparison
+    assert digest(sample.site) == from_scratch(sample, tmp_path / "scratch")
+
+
+def test_a_hand_edited_page_in_site_is_rendered_again_not_kept(sample):
+    expected = digest(sample.site)
+    page = next(p for p in sorted((sample.site / "reports").rglob("index.html")))
+    page.write_bytes(page.read_bytes().replace(b"</body>", b"<p>edited by hand</p></body>"))
+    build(sample)
+    assert digest(sample.site) == expected
+
+
+def test_a_failed_build_leaves_no_index_and_the_next_build_renders_every_page(sample):
+    expected = digest(sample.site)
+    bad = sample.write("2015/zz-bad.md", "---\ntitle: 缺少单位\nyear: 2015\n---\n\n正文。\n")
+    failed = run([PYTHON, "-m", "mkdocs", "build", "--strict", "-f", str(sample.path / "mkdocs.yml"),
+                  "-d", str(sample.site)], cwd=sample.path)
+    assert failed.returncode != 0
+    assert not (sample.path / ".cache/archive/kept-pages.json").exists()
+    bad.unlink()
+    kept, rendered = kept_counts(build(sample))
+    assert kept == 0 and rendered > 100
+    assert digest(sample.site) == expected
+
+
+def test_verify_every_kept_page(sample):
+    """ARCHIVE_VERIFY_KEPT=1: every page that would be kept is rendered and compared (none differs)."""
+    expected = digest(sample.site)
+    result = build(sample, env={"ARCHIVE_VERIFY_KEPT": "1"})
+    kept, rendered = kept_counts(result)
+    compared = int(re.search(r"\(([\d,]+) of them compared", result.stderr)[1].replace(",", ""))
+    assert kept == 0 and compared == rendered > 100
+    assert digest(sample.site) == expected
+
+
+def test_without_speedups_the_site_is_emptied_as_stock_mkdocs_does(sample):
+    stale = sample.site / "stale.html"
+    stale.write_text("left from an earlier build", encoding="utf-8")
+    build(sample, env={"ARCHIVE_SPEEDUPS": "0"})
+    assert not stale.exists()
+    assert not (sample.path / ".cache/archive/previous-site").exists()
+
+
+# -- stable forms ------------------------------------------------------------------------------
+
+
+def test_stable_form_of_the_same_content_is_the_same_and_unknown_objects_are_not_guessed():
+    from archive.pages import Link
+
+    a = [Link("2015年", "years/2015/", 3, (Link("贵州省", "regions/520000/"),))]
+    b = [Link("2015年", "years/2015/", 3, (Link("贵州省", "regions/520000/"),))]
+    assert stable_form(a, {}) == stable_form(b, {})
+    assert stable_form(a, {}) != stable_form([Link("2015年", "years/2015/", 4)], {})
+    assert stable_form({"lazy": [1]}, {}) == stable_form({"lazy": [1]}, {})
+    with pytest.raises(Unkeyable):
+        stable_form(object(), {})
+    zunyi = region_tree().get("520300")  # a region is its code and name, not its whole subtree
+    assert stable_form(zunyi, {})[:3] == ["division", "520300", "遵义市"]
