@@ -22,6 +22,7 @@ import argparse
 import dataclasses
 import sys
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 
@@ -48,7 +49,16 @@ No combination beat the rules, so the rules decide; the ranker is measured, not 
 _VARIANTS = ("rules", "ranker", "fill", "confident")
 
 
-def page_groups(page: dict) -> list[tuple[np.ndarray, np.ndarray]]:
+class Group(NamedTuple):
+    """One labelled report the importer found: its candidates' rows, their labels (1: names the
+    labelled unit) and whether the label states a unit at all."""
+
+    rows: np.ndarray
+    labels: np.ndarray
+    stated: bool
+
+
+def page_groups(page: dict) -> list[Group]:
     """For each labelled report the importer finds on the page: its candidates' rows and labels."""
     parts = split(clean(read_document(page["path"]).text).lines)
     groups = []
@@ -61,14 +71,14 @@ def page_groups(page: dict) -> list[tuple[np.ndarray, np.ndarray]]:
         found = candidates(heading, body, glued)
         truth = bench_import.unit_key(label["unit"])
         labels = np.array([float(bench_import.unit_key(c.name) == truth) for c in found])
-        groups.append((candidate_matrix(found), labels))
+        groups.append(Group(candidate_matrix(found), labels, label["unit"] is not None))
     return groups
 
 
 _GROUPS: dict[Path, list] = {}
 
 
-def examples(pages: list[dict]) -> list[tuple[np.ndarray, np.ndarray]]:
+def examples(pages: list[dict]) -> list[Group]:
     """(candidate rows, labels) of each labelled report found on `pages`."""
     groups = []
     for page in pages:
@@ -78,12 +88,12 @@ def examples(pages: list[dict]) -> list[tuple[np.ndarray, np.ndarray]]:
     return groups
 
 
-def fit(groups: list[tuple[np.ndarray, np.ndarray]], l2: float = L2, combine: str = COMBINE) -> LinearModel:
+def fit(groups: list[Group], l2: float = L2, combine: str = COMBINE) -> LinearModel:
     """A conditional logit over each report's candidates and a `none` option (score 0): the
     probability of the labelled unit (of `none` when the report states none) is maximised, with an
     L2 penalty on the standardised weights. Stored as a linear model whose bias is minus the
     candidates' common offset, so `p >= 0.5` means the candidate beats `none`."""
-    groups = [(r, y) for r, y in groups if len(r)]
+    groups = [(g.rows, g.labels) for g in groups if len(g.rows)]
     rows = np.vstack([r for r, _ in groups]) if groups else np.zeros((0, len(NAMES)))
     mean = rows.mean(axis=0) if len(rows) else np.zeros(len(NAMES))
     scale = rows.std(axis=0) if len(rows) else np.ones(len(NAMES))
@@ -118,18 +128,45 @@ def train(manifest: Path = bench_import.MANIFEST) -> tuple[LinearModel, str]:
     groups = examples(pages)
     model = fit(groups)
     about = {"trained_on": f"tune split of corpus.yaml: {len(pages)} pages, {len({website(p) for p in pages})} websites, "
-                           f"{len(groups)} reports, {sum(len(y) for _, y in groups)} candidates", "l2": L2}
+                           f"{len(groups)} reports, {sum(len(g.labels) for g in groups)} candidates", "l2": L2}
     return model, unit_model.to_json(model, about)
+
+
+def candidate_recall(groups: list[Group], model: LinearModel) -> dict[str, int]:
+    """How often the labelled unit is among the candidates (`among`, of `stated` reports: the
+    ceiling of any ranker), and how often the ranker's pick is it then (`picked`: its best candidate,
+    scoring the threshold or more); `none_right`: reports stating no unit where the ranker picks none."""
+    t = dict.fromkeys(("stated", "among", "picked", "unstated", "none_right"), 0)
+    for g in groups:
+        p = model.probabilities(g.rows)
+        best = int(np.argmax(p)) if len(p) else -1
+        chosen = best if best >= 0 and p[best] >= model.threshold else -1
+        if not g.stated:
+            t["unstated"] += 1
+            t["none_right"] += chosen < 0
+            continue
+        t["stated"] += 1
+        if g.labels.any():
+            t["among"] += 1
+            t["picked"] += chosen >= 0 and bool(g.labels[chosen])
+    return t
+
+
+def _recall_line(t: dict[str, int]) -> str:
+    return (f"ceiling {bench_import._pct(t['among'], t['stated']):<15} ranker given candidates "
+            f"{bench_import._pct(t['picked'], t['among']):<15} none when unstated {bench_import._pct(t['none_right'], t['unstated'])}")
 
 
 def cross_validate(l2: float = L2, threshold: float = THRESHOLD) -> list[dict]:
     pages = tune_pages()
     pooled: dict[str, dict] = {}
     rows = []
+    recall: dict[str, int] = {}
     for k in range(FOLDS):
         held = [p for p in pages if fold_of(p) == k]
         model = dataclasses.replace(fit(examples([p for p in pages if fold_of(p) != k]), l2), threshold=threshold)
-        row = {"fold": k, "pages": len(held)}
+        row = {"fold": k, "pages": len(held), "recall": candidate_recall(examples(held), model)}
+        recall = {key: recall.get(key, 0) + v for key, v in row["recall"].items()}
         for how in _VARIANTS:
             model = unit_model.from_json(unit_model.to_json(dataclasses.replace(model, combine=how)))
             with unit_model.using(model):
@@ -138,11 +175,15 @@ def cross_validate(l2: float = L2, threshold: float = THRESHOLD) -> list[dict]:
             pooled[how] = t if how not in pooled else {key: pooled[how][key] + t[key] for key in t}
             row[how] = bench_import.summary(t)["unit"]
         rows.append(row)
-    rows.append({"fold": "all", "pages": len(pages), **{how: bench_import.summary(t)["unit"] for how, t in pooled.items()}})
+    rows.append({"fold": "all", "pages": len(pages), "recall": recall,
+                 **{how: bench_import.summary(t)["unit"] for how, t in pooled.items()}})
     print(f"unit on each held-out fold (l2={l2}, threshold {threshold}; rules: written on these pages; "
           "ranker: trained without them)")
     for row in rows:
         print(f"fold {row['fold']} ({row['pages']} pages)" + "".join(f"  {how}: {row[how]:<15}" for how in _VARIANTS))
+    print("labelled unit among the candidates (held-out fold's reports stating one), and the fold's ranker")
+    for row in rows:
+        print(f"fold {row['fold']}  " + _recall_line(row["recall"]))
     return rows
 
 
