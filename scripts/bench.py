@@ -10,7 +10,8 @@ build's largest process), output bytes, HTML bytes per report page, search-index
 ratios of our build to ours with every speed mechanism off (ARCHIVE_SPEEDUPS=0, the same
 output), to plain MkDocs (the same Markdown as pages outside the nav, no hooks, no search) and to
 Hugo (minimal templates). Ours is built from scratch, and again with what an earlier
-build kept in .cache/archive (rendered report bodies, near-duplicate sketches), as CI keeps it,
+build kept in .cache/archive (rendered report bodies, near-duplicate sketches, search segments, the
+index of kept pages) and its site/ (the pages kept whole: speed/kept_pages.py), as CI keeps them,
 and once more with one report added to the archive whose previous site/ and caches are kept: its
 time, and how many files of site/ it changed (what an incremental deploy uploads). Memory is
 given twice: the largest process (max RSS) and all the build's processes together (sampled PSS).
@@ -68,12 +69,14 @@ class Build:
     command: list[str]
     forget: tuple[str, ...] = ()
     """Folders of the project removed before each run (ours from scratch: its cache)."""
+    keeps_output: bool = False
+    """The previous output is left in place (ours with caches kept: CI keeps site/ and .cache/)."""
     env: dict | None = None
     """Extra environment of the build (ours, stock: ARCHIVE_SPEEDUPS=0)."""
     runs: list[Run] | None = None
 
     def run(self) -> Run:
-        for folder in (self.output, *self.forget):
+        for folder in ((() if self.keeps_output else (self.output,)) + self.forget):
             shutil.rmtree(self.project / folder, ignore_errors=True)
         run = timed(self.command, self.project, self.env)
         run.output_bytes = tree_bytes(self.project / self.output)
@@ -327,7 +330,7 @@ def main(argv: list[str] | None = None) -> int:
         ours = set_up_ours(work, reports)
         builds = {"scratch": Build("ours, from scratch", ours, "site", MKDOCS_BUILD, forget=(".cache",))}
         if not args.no_kept:
-            builds["kept"] = Build("ours, caches kept", ours, "site", MKDOCS_BUILD)
+            builds["kept"] = Build("ours, caches kept", ours, "site", MKDOCS_BUILD, keeps_output=True)
         if not args.no_added:
             builds["added"] = AddOne("ours, one report added", ours, "site", MKDOCS_BUILD,
                                      extra=added_report(reports, args.seed))
