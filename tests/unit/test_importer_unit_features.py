@@ -65,3 +65,58 @@ def test_matrix_columns_follow_names():
     assert rows[k, NAMES.index("in_signature")] == 1.0
     assert np.all(rows[:, NAMES.index("log_length")] > 0)
     assert candidates(None, []) == []
+
+
+PLACED = [
+    Line(2, "今年，全椒县科协紧紧围绕全县中心工作，不断夯实科协基础。"),
+    Line(3, "我项目部工会共举办活动五次，我镇科普工作扎实。"),
+    Line(4, "二、存在问题"),
+    Line(5, "经费不足。"),
+    Line(6, "全椒县科学技术协会"),
+    Line(7, "2019年12月20日"),
+]
+
+
+def test_long_and_short_forms_of_a_name_are_one_body():
+    assert unit_key("全椒县科学技术协会") == unit_key("全椒县科协") == "全椒县科协"
+    assert unit_key("县科学技术局") == "县科技局"
+    c = by_key(candidates(None, PLACED))["全椒县科协"]
+    assert c.name == "全椒县科协"  # as the text first writes it
+    assert c.values["in_opening"] == 1.0 and c.values["in_signature"] == 1.0 and c.values["rule_signature"] == 1.0
+
+
+def test_region_prefix_and_the_truncations_of_a_placed_name():
+    found = by_key(candidates(None, PLACED))
+    assert found["全椒县科协"].values["region_prefix"] == 1.0  # 全椒县 is a GB/T 2260 county
+    assert found["县科协"].values["region_prefix"] == 0.0 and found["县科协"].values["longer_with_region"] == 1.0
+    assert found["椒县科协"].values["longer_with_region"] == 1.0
+    assert found["全椒县科协"].values["longer_with_region"] == 0.0
+
+
+def test_word_boundaries_and_the_first_word_by_jieba():
+    found = by_key(candidates(None, PLACED))
+    assert found["全椒县科协"].values["word_start"] == 1.0
+    assert found["椒县科协"].values.get("word_start", 0.0) == 0.0  # starts inside 全椒县
+    assert found["不断夯实科协"].values["function_word_start"] == 1.0  # 不断: an adverb
+    assert found["全椒县科协"].values["function_word_start"] == 0.0
+
+
+def test_the_text_speaking_as_the_body():
+    found = by_key(candidates(None, PLACED))
+    assert found["项目部工会"].values["self_suffix"] == 1.0  # 我项目部工会
+    assert found["部工会"].values["self_suffix"] == 0.0  # a piece of the name, not the name
+
+
+def test_jieba_organisations_are_candidates_and_a_name_in_title_and_signature_agrees():
+    found = by_key(candidates("中国林学会2019年工作总结", PLACED))
+    assert found["中国林学会"].values["jieba_organisation"] == 1.0 and found["中国林学会"].values["word_start"] == 1.0
+    body = PLACED[:4] + [Line(6, "某某县科协"), Line(7, "2019年12月20日")]
+    agreed = by_key(candidates("某某县科协2019年工作总结", body))["某某县科协"]
+    assert agreed.values["title_and_signature"] == 1.0
+    assert by_key(candidates(None, body))["某某县科协"].values["title_and_signature"] == 0.0
+
+
+def test_the_text_speaking_as_the_place_the_name_starts_with():
+    found = by_key(candidates("乡镇科协年度总结", [Line(2, "我镇科普工作在镇党委领导下扎实开展。")]))
+    assert found["镇科协"].values["self_prefix"] == 1.0  # 我镇: the 镇's 科协
+    assert found["乡镇科协"].values["self_prefix"] == 0.0

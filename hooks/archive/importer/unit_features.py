@@ -4,14 +4,17 @@ Candidates: every span of a clause that ends in an institution suffix (`科协`,
 `街道`… with a tail such as `机关党支部`) in the heading, the first three lines and the last three
 lines of the body, each start position a candidate of its own (`占圩镇工会`, `圩镇工会`, `镇工会`):
 which start is the name is the ranker's choice. The names the hand patterns of `units` find
-(`named_candidates`), jieba's organisation and the acting body are candidates too, and each
-pattern is a feature of the names it proposes.
+(`named_candidates`), jieba's organisations in those lines (`nt`, from the `ns` place before it)
+and the acting body are candidates too, and each pattern is a feature of the names it proposes.
 
-Candidates naming the same body (`unit_key`: masks and script aside) are one row: where the name
-stands (heading, opening, signature, how many of them), which patterns propose it, its shape
-(length, digits, masks, words no name holds such as 年 or 工作), what stands before and after it,
-its suffix's kind, whether it starts with a place, how often the text repeats it, and whether a
-longer or shorter candidate shares its end.
+Candidates naming the same body (`unit_key`: masks, script and long/short forms aside) are one row:
+where the name stands (heading, opening, signature, how many of them, heading and signature
+agreeing), which patterns propose it, its shape (length, digits, masks, words no name holds such as
+年 or 工作), what stands before and after it, whether it starts at a jieba word and what kind of
+word (a verb or adverb starts no name: `不断夯实科协`), its suffix's kind, whether it starts with a
+place or a GB/T 2260 division's name (and whether a longer candidate ending in it does: `县科协` of
+`全椒县科协`), whether the text speaks as it (`我项目部工会`, `我镇` for `镇科协`), how often the
+text repeats it, and whether a longer or shorter candidate shares its end.
 """
 
 from __future__ import annotations
@@ -22,10 +25,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ..regions import region_tree
 from ..text import simplified
 from .clean import Line
-from .patterns import ANON_IN_NAME, GENERIC, KIND_OF_BODY, UNIT_SUFFIX, UNIT_TAIL
-from .units import _acting_unit, _tagged_organisation, named_candidates
+from .patterns import ANON_IN_NAME, GENERIC, GENERIC_PLACES, KIND_OF_BODY, UNIT_SUFFIX, UNIT_TAIL
+from .units import _acting_unit, _posseg, _tagged_organisation, named_candidates
 
 _SUFFIX = re.compile(rf"{UNIT_SUFFIX}(?:{UNIT_TAIL})?")
 _CLAUSE = re.compile(r"[，。；：！？,;:!?、（）()《》“”\"'‘’\s【】\[\]<>〈〉「」『』]")
@@ -50,6 +54,9 @@ _KINDS = {
 }
 _KIND_PATTERNS = {name: re.compile(p) for name, p in _KINDS.items()}
 _ZONES = ("title", "opening", "signature")
+_FUNCTION_FLAGS = frozenset({"v", "vd", "d", "p", "c", "ad", "u", "r", "m", "q", "f", "t", "uj", "ul", "ud", "ug", "uz", "zg"})
+"""jieba's tags of words no name starts with: verbs, adverbs, prepositions, pronouns, numerals, times."""
+_LONG_FORMS = (("科学技术协会", "科协"), ("科学技术局", "科技局"))
 _RULES = ("rule_title", "rule_opening", "rule_announcement", "rule_signature", "rule_tagged", "rule_acting")
 
 NAMES = (
@@ -59,14 +66,20 @@ NAMES = (
     "clause_start", "after_function_word", "followed_by_action", "followed_by_time_or_kind",
     "place_start", "level_start", "generic", "kind_of_body", *_KINDS,
     "log_count_in_text", "has_longer", "has_shorter",
+    "word_start", "function_word_start", "jieba_organisation", "place_word_start", "region_prefix",
+    "longer_with_region", "self_suffix", "self_prefix", "title_and_signature",
 )
 """Column names of `candidate_matrix`, in order."""
 _COLUMN = {name: i for i, name in enumerate(NAMES)}
 
 
 def unit_key(name: str) -> str:
-    """Two names of the same body compare equal: simplified script, masks left out."""
-    return _MASK.sub("", simplified(name))
+    """Two names of the same body compare equal: simplified script, masks left out, the long and
+    short forms of a name (`全椒县科学技术协会` = `全椒县科协`)."""
+    key = _MASK.sub("", simplified(name))
+    for long, short in _LONG_FORMS:
+        key = key.replace(long, short)
+    return key
 
 
 @dataclass
@@ -97,6 +110,50 @@ def spans(s: str) -> list[tuple[int, int]]:
     return found
 
 
+def words(s: str) -> dict[int, tuple[str, str, int]]:
+    """jieba's words of `s` (its first 200 characters, spaces in place): start offset → (word, tag, end)."""
+    found, at = {}, 0
+    for pair in _posseg().cut(s[:200]):
+        found[at] = (pair.word, pair.flag, at + len(pair.word))
+        at += len(pair.word)
+    return found
+
+
+def _organisations(cut: dict[int, tuple[str, str, int]]) -> list[tuple[int, int]]:
+    """(start, end) of each word jieba tags `nt` (three characters or more, not a bare kind), from
+    the place word (`ns`) right before it when there is one."""
+    found = []
+    ends = {w[2]: (a, w) for a, w in cut.items()}
+    for a, (word, flag, end) in cut.items():
+        if flag != "nt" or len(word) < 3 or GENERIC.match(word) or ANON_IN_NAME.search(word):
+            continue
+        before = ends.get(a)
+        found.append((before[0] if before and before[1][1] == "ns" else a, end))
+    return found
+
+
+def region_prefix(key: str) -> bool:
+    """The name starts with a division's name of GB/T 2260 (`全椒县…`, `甘州区…`), current or former."""
+    tree = region_tree()
+    return any(tree.known(key[:k]) and key[:k] not in GENERIC_PLACES for k in range(2, min(len(key) - 1, 10) + 1))
+
+
+_SELF_AT = re.compile(r"[我本]")
+
+
+def _self_marks(key: str, text: str) -> tuple[float, float]:
+    """Whether the text speaks as this body: `我项目部工会` for `济南分公司第七项目部工会` (我/本 and a
+    tail of the name), `我镇` for `镇科协` (我/本 and the place the name starts with)."""
+    suffix = prefix = 0.0
+    for m in _SELF_AT.finditer(text):
+        after = text[m.end() : m.end() + len(key)]
+        if any(key.endswith(after[:k]) for k in range(2, len(after) + 1)):
+            suffix = 1.0
+        if any(after[:k] == key[:k] and len(key) > k for k in (1, 2)) and re.match(r"[镇乡县区市村校厂局院所社街]", after):
+            prefix = 1.0
+    return suffix, prefix
+
+
 def candidates(heading: str | None, body: list[Line], glued: bool = False) -> list[Candidate]:
     """The report's unit candidates, one per body named, with their feature values."""
     named, heading, body = named_candidates(heading, body, glued)
@@ -116,11 +173,18 @@ def candidates(heading: str | None, body: list[Line], glued: bool = False) -> li
 
     for zone, k, s, original in _zones(heading, body):
         same = len(s) == len(original)
+        cut = words(s)
         for start, end in spans(s):
             c = get(original[start:end] if same else s[start:end])
             if c is None:
                 continue
             mark(c, f"in_{zone}")
+            word = cut.get(start)
+            if word:
+                mark(c, "word_start")
+                mark(c, "function_word_start", float(word[1] in _FUNCTION_FLAGS))
+                mark(c, "place_word_start", float(word[1] == "ns"))
+                mark(c, "jieba_organisation", float(any(w[1] == "nt" and w[2] == end for a, w in cut.items() if a >= start)))
             if zone == "opening":
                 mark(c, "first_opening_line", 1.0 - k / 3)
             before, after = s[start - 1] if start else "", s[end:]
@@ -128,6 +192,14 @@ def candidates(heading: str | None, body: list[Line], glued: bool = False) -> li
             mark(c, "after_function_word", float(before in _FUNCTION_BEFORE or before in _SELF))
             mark(c, "followed_by_action", float(bool(_ACTION_AFTER.match(after))))
             mark(c, "followed_by_time_or_kind", float(bool(_KIND_AFTER.match(after))))
+        for start, end in _organisations(cut):
+            # jieba's organisations (`中国林学会`, `泉州市` + `…联合会`) whose suffix the spans miss
+            c = get(original[start:end] if same else s[start:end])
+            if c is not None:
+                mark(c, f"in_{zone}")
+                mark(c, "jieba_organisation")
+                mark(c, "word_start")
+                mark(c, "clause_start", float(not start or bool(_CLAUSE.match(s[start - 1]))))
     extra = []
     tagged = _tagged_organisation(heading, body)
     if tagged:
@@ -162,6 +234,12 @@ def candidates(heading: str | None, body: list[Line], glued: bool = False) -> li
         v["log_count_in_text"] = math.log1p(text.count(s))
         v["has_longer"] = float(any(o != s and o.endswith(s) for o in keys))
         v["has_shorter"] = float(any(o != s and s.endswith(o) for o in keys))
+        v["region_prefix"] = float(region_prefix(s))
+        v["self_suffix"], v["self_prefix"] = _self_marks(s, text)
+        v["title_and_signature"] = float(v.get("in_title", 0.0) > 0 and v.get("in_signature", 0.0) > 0)
+    for c in by_key.values():
+        c.values["longer_with_region"] = float(any(o.key != c.key and o.key.endswith(c.key) and o.values["region_prefix"]
+                                                   for o in by_key.values()))
     return list(by_key.values())
 
 
