@@ -174,6 +174,10 @@ class KeptPages:
         digest = _digest(html.encode("utf-8", errors="xmlcharrefreplace"))
         self.index[page.file.src_uri] = [key, digest, anchors, page.file.dest_uri]
 
+    def previous_files(self, files) -> list[str]:
+        """Where in site/ the pages the previous build wrote go (absolute paths)."""
+        return [f.abs_dest_path for f in files.documentation_pages() if f.src_uri in self.previous]
+
     def _previous_html(self, uri: str, dest_uri: str, key: str) -> str | None:
         entry = self.previous.get(uri)
         if entry is None or entry[0] != key:

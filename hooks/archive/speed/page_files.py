@@ -11,17 +11,20 @@ from __future__ import annotations
 import os
 
 
-def make_page_files(paths: list[str]) -> int:
-    """Create each (empty) page file and its folder."""
+def make_page_files(paths: list[str], folders_only: frozenset[str] = frozenset()) -> int:
+    """Create each (empty) page file and its folder; only the folder for a page in `folders_only`
+    (a page the previous build wrote: its file is likely to be moved in whole, kept_pages.py)."""
     folder = None
     for path in paths:
         if os.path.dirname(path) != folder:
             folder = os.path.dirname(path)
             os.makedirs(folder, exist_ok=True)
-        os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o644))
+        if path not in folders_only:
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o644))
     return len(paths)
 
 
 def empty_pages(files) -> list[str]:
-    """Source paths of the pages whose pre-made file is still empty after the build."""
-    return [f.src_uri for f in files.documentation_pages() if os.stat(f.abs_dest_path).st_size == 0]
+    """Source paths of the pages whose pre-made file is still empty (or missing) after the build."""
+    return [f.src_uri for f in files.documentation_pages()
+            if not os.path.exists(f.abs_dest_path) or os.stat(f.abs_dest_path).st_size == 0]

@@ -187,7 +187,8 @@ class Speedups(Stock):
         if not dirty:  # a dirty build writes only the pages it finds changed
             from .page_files import make_page_files
 
-            self.page_files_job = self.job(make_page_files, sorted(f.abs_dest_path for f in files.documentation_pages()))
+            kept = frozenset(self.kept_pages.previous_files(files)) if self.kept_pages else frozenset()
+            self.page_files_job = self.job(make_page_files, sorted(f.abs_dest_path for f in files.documentation_pages()), kept)
 
     def page_template(self, page) -> None:
         """A generated page outside the nav is rendered from its kind's page shell (shells.py)."""
