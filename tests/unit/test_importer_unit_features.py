@@ -120,3 +120,12 @@ def test_the_text_speaking_as_the_place_the_name_starts_with():
     found = by_key(candidates("乡镇科协年度总结", [Line(2, "我镇科普工作在镇党委领导下扎实开展。")]))
     assert found["镇科协"].values["self_prefix"] == 1.0  # 我镇: the 镇's 科协
     assert found["乡镇科协"].values["self_prefix"] == 0.0
+
+
+def test_the_headings_bare_name_and_the_whole_name_that_ends_in_it():
+    found = by_key(candidates("科学技术协会2024年工作总结", [Line(2, "今年，甘州区科协认真开展工作。"), Line(3, "一、主要工作")]))
+    assert found["甘州区科协"].values["extends_title_name"] == 1.0  # 科学技术协会 is 科协
+    assert found["科协"].values["title_name_extended"] == 1.0
+    assert found["州区科协"].values["extends_title_name"] == 0.0  # starts inside 甘州区
+    alone = by_key(candidates("科学技术协会2024年工作总结", [Line(2, "今年，认真开展工作。"), Line(3, "一、主要工作")]))
+    assert alone["科协"].values["title_name_extended"] == 0.0

@@ -54,10 +54,18 @@ def test_combinations():
         assert decide(None, BODY, False, RULES) is RULES
 
 
+def test_the_longer_combination_takes_the_whole_name_of_the_rules_body_only():
+    with using(prefers("log_length", 5.0, -8.0, "longer")):
+        found = decide(None, BODY, False, RULES)  # 占圩镇工会 ends in the rules' 镇工会
+        assert found.value == "占圩镇工会" and found.status == UNSURE
+        assert decide(None, BODY, False, Finding("县科协", FOUND)).value == "县科协"  # another body: the rules'
+        assert decide(None, BODY, False, Finding(None, NOT_STATED)).value == "占圩镇工会"  # nothing: the ranker's
+
+
 def test_a_broken_unit_model_is_a_one_line_error():
     data = json.loads(unit_model.to_json(prefers("generic", 1.0, 0.0, "rules")))
     data["combine"] = "or"
-    with pytest.raises(unit_model.ModelError, match="combine 'or'; accepted: rules, ranker, fill, confident"):
+    with pytest.raises(unit_model.ModelError, match="combine 'or'; accepted: rules, ranker, fill, confident, longer"):
         from_json(json.dumps(data), "unit-model.json")
 
 

@@ -68,6 +68,7 @@ NAMES = (
     "log_count_in_text", "has_longer", "has_shorter",
     "word_start", "function_word_start", "jieba_organisation", "place_word_start", "region_prefix",
     "longer_with_region", "self_suffix", "self_prefix", "title_and_signature",
+    "extends_title_name", "title_name_extended",
 )
 """Column names of `candidate_matrix`, in order."""
 _COLUMN = {name: i for i, name in enumerate(NAMES)}
@@ -149,7 +150,7 @@ def _self_marks(key: str, text: str) -> tuple[float, float]:
         after = text[m.end() : m.end() + len(key)]
         if any(key.endswith(after[:k]) for k in range(2, len(after) + 1)):
             suffix = 1.0
-        if any(after[:k] == key[:k] and len(key) > k for k in (1, 2)) and re.match(r"[镇乡县区市村校厂局院所社街]", after):
+        if any(after[:k] == key[:k] and GENERIC.match(key[k:]) for k in (1, 2)) and re.match(r"[镇乡县区市村校厂局院所社街]", after):
             prefix = 1.0
     return suffix, prefix
 
@@ -237,9 +238,16 @@ def candidates(heading: str | None, body: list[Line], glued: bool = False) -> li
         v["region_prefix"] = float(region_prefix(s))
         v["self_suffix"], v["self_prefix"] = _self_marks(s, text)
         v["title_and_signature"] = float(v.get("in_title", 0.0) > 0 and v.get("in_signature", 0.0) > 0)
+    titled = [c.key for c in by_key.values() if c.values.get("in_title", 0.0) and c.values.get("word_start", 0.0)]
     for c in by_key.values():
-        c.values["longer_with_region"] = float(any(o.key != c.key and o.key.endswith(c.key) and o.values["region_prefix"]
-                                                   for o in by_key.values()))
+        longer = [o for o in by_key.values() if o.key != c.key and o.key.endswith(c.key)]
+        c.values["longer_with_region"] = float(any(o.values["region_prefix"] for o in longer))
+        # the heading's bare name (`科学技术协会`, `科技局`) and the opening's whole one (`甘州区科协`)
+        whole = c.values.get("word_start", 0.0) and not c.values.get("function_word_start", 0.0)
+        c.values["extends_title_name"] = float(bool(whole) and any(t != c.key and c.key.endswith(t) for t in titled))
+        c.values["title_name_extended"] = float(c.key in titled and any(
+            o.values.get("word_start", 0.0) and not o.values.get("function_word_start", 0.0)
+            and (o.values.get("in_opening", 0.0) or o.values.get("in_signature", 0.0)) for o in longer))
     return list(by_key.values())
 
 

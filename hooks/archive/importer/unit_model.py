@@ -9,7 +9,9 @@ how that pick and the rules' combine:
 - `rules`      the rules alone (the ranker is not consulted);
 - `ranker`     the ranker alone (no pick: the unit is not stated);
 - `fill`       the rules, and the ranker's pick where the rules find no unit;
-- `confident`  the ranker's pick where it has one, else the rules.
+- `confident`  the ranker's pick where it has one, else the rules;
+- `longer`     the rules, and the ranker's pick where the rules find no unit or where the pick is a
+               longer name ending in the rules' (`区科技局` for `科技局`: the name as a whole).
 
 `using(model)` swaps a model in for a block (cross-validation trains one per fold).
 """
@@ -30,7 +32,7 @@ from .linear import LinearModel, ModelError
 from .unit_features import NAMES, candidate_matrix, candidates, unit_key
 
 MODEL_PATH = Path(__file__).with_name("unit-model.json")
-COMBINE = ("rules", "ranker", "fill", "confident")
+COMBINE = ("rules", "ranker", "fill", "confident", "longer")
 
 
 def from_json(text: str, shown: str = str(MODEL_PATH)) -> LinearModel:
@@ -94,6 +96,8 @@ def decide(heading: str | None, body: list[Line], glued: bool, rules: Finding) -
         return rules
     name, p = chosen
     if rules.value is not None and unit_key(rules.value) == unit_key(name):
+        return rules
+    if model.combine == "longer" and rules.value is not None and not unit_key(name).endswith(unit_key(rules.value)):
         return rules
     return Finding(name, UNSURE, f"unit: {name} chosen by the learned ranker (p={p:.2f})"
                                  + (f" over the rules' {rules.value}" if rules.value else "") + "; check")
