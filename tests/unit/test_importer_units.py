@@ -143,3 +143,19 @@ def test_who_compiled_the_report_and_no_name_inside_a_documents_title():
     opening = "本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》），由某某区科学技术局编制完成。"
     assert find_unit(None, lines(opening, *BODY)).value == "某某区科学技术局"
     assert find_unit(None, lines("本报告根据《中华人民共和国政府信息公开条例》编制。", *BODY)).value is None
+
+
+def test_a_document_viewers_page_count_before_a_title_run_into_the_text():
+    # `第页共页`: a viewer's 第1页共3页 with its figures lost, before the text's own title
+    found = find_unit(None, lines("第页共页某县科协年度科普工作总结一、工作概述本年度，某县科协在科普方面持续发力。", "二、存在问题"))
+    assert found.value == "某县科协"
+
+
+def test_the_body_a_report_says_it_reports_on_a_few_lines_in():
+    found = find_unit(None, lines("一、市科协的基本情况", "1、领导全市自然科学学会。", "2、开展学术交流。",
+                                  "3、普及科学知识。", "4、组织国际学术交流。", "下面，把市科协20xx年工作情况简要汇报一下。",
+                                  "（一）全面深入地开展农村科普工作。"))
+    assert found.value == "市科协"
+    # only when nothing before names the body
+    found = find_unit("县科技局2023年工作总结", lines("今年，县科技局认真开展工作。", "下面，把市科协工作情况简要汇报一下。"))
+    assert found.value == "县科技局"

@@ -35,6 +35,10 @@ OPENING_UNIT = (
 )
 ANNOUNCED_UNIT = re.compile(rf"现(?:将|就)(?:{TIME})?(?![我本]单位)(?P<unit>{UNIT})(?:{TIME})?(?:的)?(?:各项|全年)?[\u4e00-\u9fff]{{0,4}}(?:[(（]\S{{1,6}}[)）])?工作")
 """The body an announcement names (`现就__社区20__年工会(妇联)工作情况汇报如下`), at an opening's end."""
+REPORTING_UNIT = re.compile(rf"(?:下面|现在|以下)[，,]?(?:我)?(?:把|将|就)(?P<unit>{UNIT})(?:{TIME})?(?:的)?(?:各项|全年)?(?:工作)?(?:开展)?(?:情况)?(?:简要|简单)?(?:地)?(?:汇报|报告)")
+"""The body a report says it reports on (`下面，把市科协20xx年工作情况简要汇报一下`), within its first lines."""
+VIEWER_MARK = re.compile(r"^(?:编号[:：]\s*\d+\s*|第\s*\d*\s*页\s*[,，/]?\s*共\s*\d*\s*页\s*)")
+"""A document viewer's number or page count before a text (`第页共页`, its figures lost; `编号:063996617`)."""
 LEADING_FUNCTION_WORDS = re.compile(r"^(?:关于|并由|根据|按照|经过|现将|现就|经|由|对|为|向|在|将|把)")
 """Words a sentence puts before a name (`关于科技局…`, `并由县科技局…`): not part of the name."""
 GENERIC = re.compile(rf"^(?:我|本|该|全)?(?:{UNIT_SUFFIX})$")

@@ -10,7 +10,7 @@ from .clean import Line
 from .finding import FOUND, NOT_STATED, UNSURE, Finding
 from .split import glued_heading
 from .patterns import (ANNOUNCED_UNIT, ANON_IN_NAME, DATE_LINE, GENERIC, GLUED_SIGNATURE, HEADING_SEPARATOR, KIND_OF_BODY, LEADING_FUNCTION_WORDS,
-                       OPENING_UNIT, SALUTATION, TIME, UNIT, UNIT_SUFFIX, UNIT_TAIL)
+                       OPENING_UNIT, REPORTING_UNIT, SALUTATION, TIME, UNIT, UNIT_SUFFIX, UNIT_TAIL, VIEWER_MARK)
 
 
 _SPACES = re.compile(r"[ \t\u3000\u00a0]+")
@@ -55,7 +55,9 @@ def named_candidates(heading: str | None, body: list[Line], glued: bool = False)
         title = glued_heading(s)
         # a website's label run into the line (`【工会工作总结范文】在过去的一年中，工会在…`)
         label = _BRACKET_LABEL.match(s)
-        starts = (0, len(title)) if title else (label.end(),) if label else (0,)
+        # a document viewer's page count before the text (`第页共页科协年度…工作总结…`)
+        mark = VIEWER_MARK.match(s)
+        starts = (0, len(title)) if title else (label.end(),) if label else (mark.end(),) if mark else (0,)
         for start in starts:
             for pattern in OPENING_UNIT:
                 m = pattern.search(s[start : start + 120])
@@ -64,6 +66,14 @@ def named_candidates(heading: str | None, body: list[Line], glued: bool = False)
         m = ANNOUNCED_UNIT.search(s)
         if m:
             candidates.append((text[m.start("unit") : m.end("unit")], "announcement"))
+    if not candidates:
+        # `下面，把市科协20xx年工作情况简要汇报一下` a few lines in, under sections on the body
+        for line in body[:15]:
+            m = REPORTING_UNIT.search(line.simple)
+            if m:
+                text = line.text if len(line.text) == len(line.simple) else line.simple
+                candidates.append((text[m.start("unit") : m.end("unit")], "announcement"))
+                break
     if glued:
         candidates.sort(key=lambda c: c[1] != "opening")
     candidates.extend((name, "signature") for name in _signature_units(body))
