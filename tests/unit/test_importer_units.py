@@ -159,3 +159,14 @@ def test_the_body_a_report_says_it_reports_on_a_few_lines_in():
     # only when nothing before names the body
     found = find_unit("县科技局2023年工作总结", lines("今年，县科技局认真开展工作。", "下面，把市科协工作情况简要汇报一下。"))
     assert found.value == "县科技局"
+
+
+def test_the_acting_body_after_a_time_phrase_and_the_text_speaking_as_part_of_its_name():
+    found = find_unit(None, lines("一、几年来的工作回顾",
+                                  "1、组织了教工活动：几年来学校工会组织老师参加了篮球赛，我校女队每年都是第一名。",
+                                  "2、健全了校务公开制度。", "3、教职工的文娱活动还有待加强。"))
+    assert found.value == "学校工会" and "我校" in found.note  # unsure: the subject of the work, not a named unit
+    # the text speaking as another kind of body: no acting body
+    found = find_unit(None, lines("一、工作回顾", "1、几年来学校工会组织老师参加了篮球赛，我村女队每年都是第一名。",
+                                  "2、健全了制度。", "3、有待加强。"))
+    assert found.value is None

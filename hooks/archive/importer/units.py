@@ -219,7 +219,7 @@ def _signature_units(body: list[Line]) -> list[str]:
 
 _BODY_SUFFIX = rf"(?:{UNIT_SUFFIX[3:-1]}|实践社|协会|学会|研究会|委员会|科技馆|博物馆|图书馆|学院|医院)"
 _SUBJECT_NAME = re.compile(
-    rf"(?:^|(?<=[，。；：！？,;:!?）)])|(?<=[\d）)][.．、]))\s*(?:我们)?(?P<unit>[\u4e00-\u9fffA-Za-z]{{2,12}}?{_BODY_SUFFIX})"
+    rf"(?:^|(?<=[，。；：！？,;:!?）)])|(?<=[\d）)][.．、]))\s*(?:{TIME}[，,]?)?(?:我们)?(?P<unit>[\u4e00-\u9fffA-Za-z]{{2,12}}?{_BODY_SUFFIX})"
     r"(?=在|始终|一直|积极|带头|紧密|紧紧|认真|坚持|全面|不断|继续|将|要|作为|负责|组织|现有|专门|先后|的发展|发展活力)"
 )
 _NOT_A_NAME = re.compile(r"[的了和与及或对为把被从向是]|^(?:[在这那些各该全本我他其此以由按据比如]|近年|目前|现在|特别|今年|去年|明年)")
@@ -250,7 +250,7 @@ def _acting_unit(body: list[Line]) -> tuple[str, int, str | None] | None:
     if len(ranked) > 1 and ranked[1][1] * 2 > count:
         return None
     kinds = {m.group(1): m.group(0) for line in body for m in _SELF_KIND.finditer(line.simple)}
-    if any(not key.endswith(kind) for kind in kinds):
+    if any(kind not in key for kind in kinds):  # `我校` in a text about the 学校工会 is the school speaking
         return None
     self_ref = next(iter(kinds.values()), None)
     if count >= 2 or self_ref:
