@@ -13,7 +13,7 @@ from .patterns import ANON_YEAR, CN_DIGIT, CN_YEAR, DATE_LINE, GLUED_SIGNATURE, 
 
 OPENING_WORK_YEAR = re.compile(
     r"(?:完成了?|实现了?|回顾|总结|做好|开展|抓好|现将)(?P<y>(?:1949|19[5-9]\d|20[0-4]\d)\s*年|[一二][一二三四五六七八九〇零○ＯOo0]{3}年)"
-    r"(?!以来|以前|之前|前)(?:度)?(?:的)?[^\s，。；：,;:]{0,10}?(?:工作|各项|目标任务|任务)")
+    r"(?:度)?(?:的)?\S{0,6}?(?:工作|各项|目标任务|任务)")
 """A year the opening says the report's work belongs to (after a verb of doing or reviewing)."""
 
 
@@ -34,22 +34,6 @@ they give a report (the same text is `2022市科学技术协会年度工作总�
 _STATISTICS_PERIOD = re.compile(r"统计(?:期限|时限|时间|区间)(?:为|是|自|从)\s*(?P<y>(?:19|20)\d{2}\s*年)")
 
 
-_FULL_WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
-"""Full-width digits (`２０２３年`) read as the ASCII ones."""
-_SPACES = re.compile(r"[ \t\u3000\u00a0]+")
-_NUMERIC_DATE = re.compile(r"^(?P<y>(?:19|20)\d{2})[.\-/．](?:0?[1-9]|1[0-2])[.\-/．](?:0?[1-9]|[12]\d|3[01])日?$")
-"""A signature's date in figures (`2023.12.20`, `2023-12-20`): the report's only under its signing
-body's name (a date on its own line may be the website's publishing date)."""
-
-
-def _arabic(heading: str | None, body: list[Line]) -> tuple[str | None, list[Line]]:
-    """The heading and the body with full-width digits made ASCII (only lines that have any)."""
-    if heading and any("０" <= c <= "９" for c in heading):
-        heading = heading.translate(_FULL_WIDTH)
-    return heading, [Line(line.no, line.text.translate(_FULL_WIDTH)) if any("０" <= c <= "９" for c in line.text) else line
-                     for line in body]
-
-
 SITE_TITLE = re.compile(r"范文|精选|大全|合集|汇编|模板|\d+篇")
 """Words of a title a website made for the page rather than the report's own heading."""
 
@@ -59,7 +43,6 @@ class YearFinder:
         self.current_year = current_year
 
     def find(self, heading: str | None, body: list[Line]) -> Finding:
-        heading, body = _arabic(heading, body)
         stated: list[tuple[str, str]] = []  # (expression, where)
         if heading:
             bare = _BARE_HEADING_YEAR.match(simplified(heading).strip())
@@ -99,17 +82,13 @@ class YearFinder:
             if m:
                 stated.append((m.group("y"), "opening"))
                 break
-        tail = [_SPACES.sub("", line.simple) for line in body[-3:]]  # `2023 年 12 月` as typeset
-        for k, s in enumerate(tail):
+        for line in body[-3:]:
+            s = line.simple
             m = DATE_LINE.match(s) or GLUED_SIGNATURE.search(s)
             if m:
                 expr = _first_year_expression(s[m.start() if m.re is DATE_LINE else m.start("date"):])
                 if expr:
                     stated.append((expr, "signature date"))
-                continue
-            m = _NUMERIC_DATE.match(s)
-            if m and k and len(tail[k - 1]) <= 30 and re.fullmatch(UNIT, tail[k - 1]):
-                stated.append((m.group("y") + "年", "signature date"))
         concrete = [(self.value(e), e, w) for e, w in stated if self.value(e) is not None]
         anonymised = [(e, w) for e, w in stated if self.value(e) is None and ANON_YEAR.search(e)]
         if concrete and anonymised and all(w in ("title", "opening") for _, _, w in concrete):
