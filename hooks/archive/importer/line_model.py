@@ -17,52 +17,19 @@ Title-like lines and the heading block's bylines are always the rules' (`line_fe
 
 from __future__ import annotations
 
-import contextlib
-import functools
-from collections.abc import Iterator
 from pathlib import Path
 
 from . import chrome, linear
-from .linear import LinearModel, ModelError
+from .linear import LinearModel, ModelError  # noqa: F401  (the importer's errors and models, by these names)
 from .line_features import NAMES, left_to_rules, page_matrix
 
 MODEL_PATH = Path(__file__).with_name("line-model.json")
 COMBINE = ("rules", "model", "or", "and")
 
 
-def from_json(text: str, shown: str = str(MODEL_PATH)) -> LinearModel:
-    return linear.from_json(text, shown, NAMES, COMBINE, "scripts/train_line_model.py")
-
-
-def to_json(model: LinearModel, extra: dict | None = None) -> str:
-    return model.to_json("Chrome-line classifier of the importer (logistic regression); written by "
-                         "scripts/train_line_model.py", extra)
-
-
-@functools.lru_cache(maxsize=1)
-def shipped() -> LinearModel:
-    try:
-        text = MODEL_PATH.read_text(encoding="utf-8")
-    except OSError as e:
-        raise ModelError(f"{MODEL_PATH}: cannot read the line model ({e.strerror or e})") from None
-    return from_json(text)
-
-
-_active: list[LinearModel] = []
-
-
-def active() -> LinearModel:
-    return _active[-1] if _active else shipped()
-
-
-@contextlib.contextmanager
-def using(model: LinearModel) -> Iterator[LinearModel]:
-    """Apply `model` (not the shipped one) inside the block."""
-    _active.append(model)
-    try:
-        yield model
-    finally:
-        _active.pop()
+MODEL = linear.ModelFile(MODEL_PATH, "line model", NAMES, COMBINE, "scripts/train_line_model.py",
+                         "Chrome-line classifier of the importer (logistic regression)")
+from_json, to_json, shipped, active, using = MODEL.from_json, MODEL.to_json, MODEL.shipped, MODEL.active, MODEL.using
 
 
 def combined(rule: bool, learned: bool, how: str) -> bool:

@@ -5,9 +5,13 @@ scripts/train_line_model.py and scripts/train_unit_model.py."""
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import json
 import math
+from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 
@@ -70,3 +74,43 @@ def from_json(text: str, shown: str, names: tuple[str, ...], combine: tuple[str,
         raise ModelError(f"{shown}: its features differ from the code's (missing {missing}, unknown {extra}, "
                          f"or another order); {regenerate}")
     return model
+
+
+class ModelFile:
+    """A model shipped as a JSON file beside its module: read once, checked against the code's
+    feature names and ways to combine, and replaceable for a block (`using`: cross-validation
+    trains one model per fold)."""
+
+    def __init__(self, path: Path, what: str, names: tuple[str, ...], combine: tuple[str, ...], script: str,
+                 about: str):
+        self.path, self.what, self.names, self.combine, self.script, self.about = path, what, names, combine, script, about
+        self._active: list[LinearModel] = []
+
+    def from_json(self, text: str, shown: str | None = None) -> LinearModel:
+        return from_json(text, shown or str(self.path), self.names, self.combine, self.script)
+
+    def to_json(self, model: LinearModel, extra: dict | None = None) -> str:
+        return model.to_json(f"{self.about}; written by {self.script}", extra)
+
+    @functools.cached_property
+    def _shipped(self) -> LinearModel:
+        try:
+            text = self.path.read_text(encoding="utf-8")
+        except OSError as e:
+            raise ModelError(f"{self.path}: cannot read the {self.what} ({e.strerror or e})") from None
+        return self.from_json(text)
+
+    def shipped(self) -> LinearModel:
+        return self._shipped
+
+    def active(self) -> LinearModel:
+        return self._active[-1] if self._active else self.shipped()
+
+    @contextlib.contextmanager
+    def using(self, model: LinearModel) -> Iterator[LinearModel]:
+        """Apply `model` (not the shipped one) inside the block."""
+        self._active.append(model)
+        try:
+            yield model
+        finally:
+            self._active.pop()

@@ -18,9 +18,6 @@ how that pick and the rules' combine:
 
 from __future__ import annotations
 
-import contextlib
-import functools
-from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -28,46 +25,16 @@ import numpy as np
 from . import linear
 from .clean import Line
 from .finding import NOT_STATED, UNSURE, Finding
-from .linear import LinearModel, ModelError
+from .linear import LinearModel, ModelError  # noqa: F401  (the importer's errors and models, by these names)
 from .unit_features import NAMES, candidate_matrix, candidates, unit_key
 
 MODEL_PATH = Path(__file__).with_name("unit-model.json")
 COMBINE = ("rules", "ranker", "fill", "confident", "longer")
 
 
-def from_json(text: str, shown: str = str(MODEL_PATH)) -> LinearModel:
-    return linear.from_json(text, shown, NAMES, COMBINE, "scripts/train_unit_model.py")
-
-
-def to_json(model: LinearModel, extra: dict | None = None) -> str:
-    return model.to_json("Unit ranker of the importer (logistic regression over candidates); written by "
-                         "scripts/train_unit_model.py", extra)
-
-
-@functools.lru_cache(maxsize=1)
-def shipped() -> LinearModel:
-    try:
-        text = MODEL_PATH.read_text(encoding="utf-8")
-    except OSError as e:
-        raise ModelError(f"{MODEL_PATH}: cannot read the unit model ({e.strerror or e})") from None
-    return from_json(text)
-
-
-_active: list[LinearModel] = []
-
-
-def active() -> LinearModel:
-    return _active[-1] if _active else shipped()
-
-
-@contextlib.contextmanager
-def using(model: LinearModel) -> Iterator[LinearModel]:
-    """Apply `model` (not the shipped one) inside the block."""
-    _active.append(model)
-    try:
-        yield model
-    finally:
-        _active.pop()
+MODEL = linear.ModelFile(MODEL_PATH, "unit model", NAMES, COMBINE, "scripts/train_unit_model.py",
+                         "Unit ranker of the importer (logistic regression over candidates)")
+from_json, to_json, shipped, active, using = MODEL.from_json, MODEL.to_json, MODEL.shipped, MODEL.active, MODEL.using
 
 
 def pick(heading: str | None, body: list[Line], glued: bool = False,
