@@ -49,6 +49,7 @@ from pathlib import Path
 
 from ..regions import Division
 from ..schema import Report
+from .rendered import rendered_afresh
 from .shells import first_difference
 
 FORMAT = 2
@@ -60,8 +61,6 @@ PREVIOUS_SITE = "previous-site"
 CHECKED_PAGES = 2
 """Kept pages of each template also rendered and compared."""
 
-_NOT_KEPT_BODY = ("](", "]:", "<")
-"""A Markdown link, image or reference definition; raw HTML or an autolink (rendered.py's rule)."""
 
 _CONFIG_PATHS = {"config_file_path", "docs_dir", "site_dir", "watch", "plugins", "hooks", "theme", "nav"}
 """Settings that are where the project is (not what it publishes), or are taken in another form:
@@ -130,7 +129,7 @@ class KeptPages:
         into site/. Else (False) the page is rendered, and its key noted for `written`.
         `inputs()` gives its inputs; `body`: its Markdown, if it is still to be rendered."""
         uri = page.file.src_uri
-        if body is not None and any(marker in body for marker in _NOT_KEPT_BODY):
+        if body is not None and rendered_afresh(body):
             return False
         try:
             key = self._key(page, template, nav, inputs(), body)

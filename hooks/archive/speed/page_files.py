@@ -26,5 +26,12 @@ def make_page_files(paths: list[str], folders_only: frozenset[str] = frozenset()
 
 def empty_pages(files) -> list[str]:
     """Source paths of the pages whose pre-made file is still empty (or missing) after the build."""
-    return [f.src_uri for f in files.documentation_pages()
-            if not os.path.exists(f.abs_dest_path) or os.stat(f.abs_dest_path).st_size == 0]
+    return [f.src_uri for f in files.documentation_pages() if _size(f.abs_dest_path) == 0]
+
+
+def _size(path: str) -> int:
+    """The file's size; 0 for a missing file (one stat, not two)."""
+    try:
+        return os.stat(path).st_size
+    except FileNotFoundError:
+        return 0

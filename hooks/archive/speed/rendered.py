@@ -32,8 +32,11 @@ FLUSH_EVERY = 1000
 """New entries held in memory before they are written (a cold build of 50,000 reports would
 otherwise hold every page's HTML until the end)."""
 
-_NOT_CACHED = ("](", "]:", "<")
-"""Markdown link, image or reference definition; raw HTML or an autolink."""
+
+def rendered_afresh(body: str) -> bool:
+    """True for a body with a Markdown link, image or reference definition, raw HTML or an
+    autolink: MkDocs resolves its links against the build's files, so it is never kept."""
+    return any(marker in body for marker in ("](", "]:", "<"))
 
 
 @dataclass(frozen=True)
@@ -70,7 +73,7 @@ class RenderedBodies:
 
     def key(self, body: str, page_path: str) -> str | None:
         """None for a body that must be rendered afresh (see the module's doc), or without a store."""
-        if self._folder is None or any(marker in body for marker in _NOT_CACHED):
+        if self._folder is None or rendered_afresh(body):
             return None
         return hashlib.blake2b(f"{self.fingerprint}\0{page_path}\0{body}".encode(), digest_size=20).hexdigest()
 

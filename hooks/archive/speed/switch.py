@@ -70,8 +70,8 @@ class Stock:
         return False
 
     def kept_page(self, page, context, inputs) -> bool:
-        """True when the page is taken as the previous build wrote it (its output is in the
-        context); `inputs()` names what the page is made from."""
+        """True when the page is taken as the previous build wrote it (its file is in site/ already,
+        nothing is rendered); `inputs()` names what the page is made from."""
         return False
 
     def render_page(self, page, context) -> None: ...
