@@ -12,15 +12,44 @@ const FNV_OFFSET = 2166136261, FNV_PRIME = 16777619;
 const SPARSE = 0, BITMAP = 1, EXTERNAL = 2;
 const FORMAT = 4; // hooks/archive/search/layout.py FORMAT: the index this code reads
 
+/**
+ * The bytes written straight into the stream, not through a Blob: a Blob goes through the
+ * browser's blob registry (another process), 5-10 times slower for the index's small files.
+ */
 async function gunzip(bytes) {
-  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
+  const stream = new DecompressionStream("gzip");
+  const writer = stream.writable.getWriter();
+  // a corrupt file fails the read below; the writer's own promises would only repeat it
+  writer.write(bytes).catch(() => {});
+  writer.close().catch(() => {});
+  return new Uint8Array(await new Response(stream.readable).arrayBuffer());
 }
 
 const utf8 = new TextDecoder("utf-8");
 
-/** Folding of one text: returns the folded string and, for each folded character, its index in `text`. */
-export function foldWithMap(text, table) {
+/** Per folding table, what each code point folds to ("" when dropped): worked out once a character. */
+const FOLDED = new WeakMap();
+
+function foldedChar(cp, table, memo) {
+  let ch = memo.get(cp);
+  if (ch === undefined) {
+    ch = String.fromCodePoint(cp);
+    if (cp >= 0xff01 && cp <= 0xff5e) ch = String.fromCharCode(cp - 0xfee0);
+    const c0 = ch.charCodeAt(0);
+    if (c0 >= 65 && c0 <= 90 && ch.length === 1) ch = String.fromCharCode(c0 + 32);
+    const mapped = table.get(ch);
+    if (mapped !== undefined) ch = mapped;
+    if (!KEPT.test(ch)) ch = "";
+    memo.set(cp, ch);
+  }
+  return ch;
+}
+
+/**
+ * Folding of one text: returns the folded string and, for each folded character, its index in
+ * `text` (`withMap` false: the string alone, map null).
+ */
+export function foldWithMap(text, table, withMap = true) {
   let source = text;
   let offsets = null;
   if (source.includes("(") || source.includes("（")) {
@@ -39,29 +68,27 @@ export function foldWithMap(text, table) {
       source = out;
     }
   }
+  let memo = FOLDED.get(table);
+  if (!memo) FOLDED.set(table, (memo = new Map()));
   let folded = "";
-  const map = [];
+  const map = withMap ? [] : null;
   for (let i = 0; i < source.length; ) {
     const cp = source.codePointAt(i);
-    const width = cp > 0xffff ? 2 : 1;
-    let ch = String.fromCodePoint(cp);
-    if (cp >= 0xff01 && cp <= 0xff5e) ch = String.fromCharCode(cp - 0xfee0);
-    const c0 = ch.charCodeAt(0);
-    if (c0 >= 65 && c0 <= 90 && ch.length === 1) ch = String.fromCharCode(c0 + 32);
-    const mapped = table.get(ch);
-    if (mapped !== undefined) ch = mapped;
-    if (KEPT.test(ch)) {
+    const ch = foldedChar(cp, table, memo);
+    if (ch) {
       folded += ch;
-      const at = offsets ? offsets[i] : i;
-      for (let k = 0; k < ch.length; k++) map.push(at);
+      if (withMap) {
+        const at = offsets ? offsets[i] : i;
+        for (let k = 0; k < ch.length; k++) map.push(at);
+      }
     }
-    i += width;
+    i += cp > 0xffff ? 2 : 1;
   }
   return { folded, map };
 }
 
 export function fold(text, table) {
-  return foldWithMap(text, table).folded;
+  return foldWithMap(text, table, false).folded;
 }
 
 /** The terms of a query: split at whitespace, folded, empty ones dropped (fold.py `query_terms`). */
@@ -128,6 +155,34 @@ function intersect(a, b) {
   return Uint32Array.from(out);
 }
 
+/**
+ * A shard file: varint(count), the headers of all entries, then their payloads in the same order.
+ * An entry is looked up by reading the headers (no string or map made for the others: a query
+ * wants one or two entries of a shard of hundreds).
+ */
+class Shard {
+  constructor(data) { this.data = data; }
+
+  /** The entry of a gram (its code points) over all text (head 0) or the head (1): {kind, df, payload}, or null. */
+  get(head, cps) {
+    const r = new Reader(this.data);
+    const count = r.varint();
+    let found = null, before = 0;
+    for (let e = 0; e < count; e++) {
+      const flags = r.varint();
+      const n = flags >> 3;
+      let same = found === null && n === cps.length && ((flags >> 2) & 1) === head;
+      for (let k = 0; k < n; k++) if (r.varint() !== cps[k]) same = false;
+      const df = r.varint(), len = r.varint();
+      if (same) found = { kind: flags & 3, df, at: before, len };
+      before += len;
+    }
+    if (!found) return null;
+    const at = r.i + found.at;
+    return { kind: found.kind, df: found.df, payload: this.data.subarray(at, at + found.len) };
+  }
+}
+
 export class SearchEngine {
   /** `load(path)`: the raw bytes of a file below the index folder (e.g. "s/12.gz"). */
   constructor(load) {
@@ -170,30 +225,9 @@ export class SearchEngine {
     return queryTerms(query, this.table);
   }
 
-  /** Entries of one shard of a segment ("g/4096/"): Map "head|gram" -> {kind, df, payload}. */
+  /** One shard of a segment ("g/4096/"), its file unpacked (`Shard`). */
   shard(folder, number) {
-    return this.memo("s:" + folder + number, async () => {
-      const data = await this.bytes(`${folder}s/${number}.gz`);
-      const r = new Reader(data);
-      // varint(count), the headers of all entries, then their payloads in the same order
-      const entries = new Map();
-      const count = r.varint();
-      const headers = [];
-      for (let e = 0; e < count; e++) {
-        const flags = r.varint();
-        const n = flags >> 3;
-        let gram = "";
-        for (let k = 0; k < n; k++) gram += String.fromCodePoint(r.varint());
-        const df = r.varint();
-        headers.push([((flags >> 2) & 1) + "|" + gram, flags & 3, df, r.varint()]);
-      }
-      let at = r.i;
-      for (const [key, kind, df, len] of headers) {
-        entries.set(key, { kind, df, payload: data.subarray(at, at + len) });
-        at += len;
-      }
-      return entries;
-    });
+    return this.memo("s:" + folder + number, async () => new Shard(await this.bytes(`${folder}s/${number}.gz`)));
   }
 
   /**
@@ -203,10 +237,11 @@ export class SearchEngine {
    */
   posting(gram, head) {
     return this.memo(`p:${head ? 1 : 0}|${gram}`, async () => {
-      const hash = gramHash(codePoints(gram));
+      const cps = codePoints(gram);
+      const hash = gramHash(cps);
       const parts = await Promise.all(this.manifest.segments.map(async ([start, docs, shards]) => {
         const folder = `g/${start}/`;
-        const entry = (await this.shard(folder, hash % shards)).get((head ? 1 : 0) + "|" + gram);
+        const entry = (await this.shard(folder, hash % shards)).get(head ? 1 : 0, cps);
         if (!entry) return null;
         let { kind, payload } = entry;
         if (kind === EXTERNAL) {
@@ -411,6 +446,19 @@ export class SearchEngine {
     return (await this.row(id))[0];
   }
 
+  /** A document's segments folded (kept for later queries: a document verified once is read again often). */
+  foldedText(id) {
+    return this.memo("f:" + id, async () => (await this.text(id)).map((s) => fold(s, this.table)));
+  }
+
+  /** A document's body folded, with the map back to the original characters (`foldWithMap`), kept. */
+  foldedBody(id) {
+    return this.memo("fb:" + id, async () => {
+      const segments = await this.text(id);
+      return { body: segments[segments.length - 1], ...foldWithMap(segments[segments.length - 1], this.table) };
+    });
+  }
+
   /** A document's sections: [{offset, anchor, heading}], anchor being the id on the page. */
   async sections(id) {
     const prefix = this.manifest.anchorPrefix;
@@ -421,8 +469,7 @@ export class SearchEngine {
   /** Does the document contain every term within one segment? (ranks the head count exactly too) */
   async verify(hit, terms) {
     if (hit.exact) return true;
-    const segments = await this.text(hit.id);
-    const folded = segments.map((s) => fold(s, this.table));
+    const folded = await this.foldedText(hit.id);
     const ok = terms.every((t) => folded.some((f) => f.includes(t)));
     if (ok) hit.head = terms.filter((t) => folded.slice(0, 2).some((f) => f.includes(t))).length;
     hit.exact = true;
@@ -502,9 +549,7 @@ export class SearchEngine {
    * null when the match is before the first heading or only in the title and metadata.
    */
   async place(id, terms, width = 80) {
-    const [segments, sections] = await Promise.all([this.text(id), this.sections(id)]);
-    const body = segments[segments.length - 1];
-    const { folded, map } = foldWithMap(body, this.table);
+    const [{ body, folded, map }, sections] = await Promise.all([this.foldedBody(id), this.sections(id)]);
     const spans = [];
     for (const t of terms) {
       let at = folded.indexOf(t);

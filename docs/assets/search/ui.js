@@ -79,6 +79,15 @@ function placeHit(e, item, m, terms, query, place) {
   item.querySelector(".archive-hit__excerpt").innerHTML = place.excerpt;
 }
 
+/**
+ * Start loading the metadata of the first `count` hits while they are verified (a query term
+ * longer than a gram is checked against the texts): the list then needs no round trip more. The
+ * few hits that fail the check cost a small block each.
+ */
+function prefetchMeta(e, hits, count) {
+  for (const h of hits.slice(0, count)) e.meta(h.id).catch(() => {});
+}
+
 async function renderHit(e, hit, terms, query) {
   const [m, place] = await Promise.all([e.meta(hit.id), terms.length ? e.place(hit.id, terms) : null]);
   return hitHtml(e, m, terms, query, place);
@@ -134,6 +143,7 @@ function headerBox() {
     const terms = e.terms(query);
     if (!terms.length) { meta.textContent = "输入词语检索全部报告；按 Enter 打开第一条"; list.innerHTML = ""; first = null; return; }
     const result = await e.search(query);
+    prefetchMeta(e, result.hits, 8);
     const { verified, done } = await e.resolve(result, 8);
     if (mine !== seq) return;
     first = verified.length ? (await e.meta(verified[0].id)).url : null;
@@ -317,6 +327,7 @@ function searchPage() {
     }
     status.textContent = "检索中…";
     const result = await e.search(s.q, { filters: s.filters, sort: s.sort });
+    prefetchMeta(e, result.hits, PAGE);
     const first = await e.resolve(result, PAGE);
     if (mine !== seq) return;
     current = { hits: first.verified, terms: result.terms, query: s.q };
