@@ -22,27 +22,26 @@ function engine() {
 
 const esc = (s) => String(s).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
 
-function debounce(fn, ms) {
-  let t = null;
-  return (...a) => { clearTimeout(t); t = setTimeout(() => fn(...a), ms); };
-}
-
 /**
- * Results as you type, debounced on both edges: an input after a pause of `ms` runs at once, the
- * inputs that follow it within `ms` of each other run once, `ms` after the last. `pause()` makes
- * the next input count as after a pause (the box was emptied).
+ * Results as you type, with no wait added: an input runs `fn` at once when no run is under way;
+ * the inputs that come during a run make one run more, for the text as it is when that run ends.
+ * (A timer would hold back the last keystroke's results by its delay, however fast the index.)
+ * `fn` returns a promise that settles when its results are shown.
  */
-function typing(fn, ms) {
-  let timer = null, last = -Infinity;
-  const call = (now) => {
-    const quiet = timer === null && now - last >= ms;
-    last = now;
-    clearTimeout(timer);
-    timer = null;
-    if (quiet) fn();
-    else timer = setTimeout(() => { timer = null; fn(); }, ms);
+function typing(fn) {
+  let running = false, again = false;
+  const call = async () => {
+    if (running) { again = true; return; }
+    running = true;
+    try {
+      await fn();
+    } catch (error) {
+      console.error(error);
+    } finally {
+      running = false;
+    }
+    if (again) { again = false; call(); }
   };
-  call.pause = () => { clearTimeout(timer); timer = null; last = -Infinity; };
   return call;
 }
 
@@ -166,20 +165,26 @@ function headerBox() {
     list.innerHTML = metas.map((m) => hitHtml(e, m, terms, query, undefined)).join("");
     shown(query, since);
     const items = list.querySelectorAll(".archive-hit");
-    await Promise.all(verified.map(async (h, i) => {
+    // the excerpts follow without holding up the next query
+    Promise.all(verified.map(async (h, i) => {
       const place = await e.place(h.id, terms);
       if (mine === seq) placeHit(e, items[i], metas[i], terms, query, place);
-    }));
-    if (mine === seq) dropdown.dataset.excerpts = query;
+    })).then(() => { if (mine === seq) dropdown.dataset.excerpts = query; }, (error) => console.error(error));
   };
-  const typed = typing(run, 80);
+  const typed = typing(run);
 
   box.addEventListener("focus", () => { open(); engine(); });
   box.addEventListener("input", (ev) => {
     open();
+    // while an input method composes (pinyin letters in the box), nothing to search yet: the
+    // committed text comes with compositionend
+    if (ev.isComposing) return;
     inputAt = ev.timeStamp;
-    if (box.value.trim()) typed(ev.timeStamp);
-    else { typed.pause(); run(); }  // emptied: the hint at once, and the next input runs at once
+    typed();
+  });
+  box.addEventListener("compositionend", (ev) => {
+    inputAt = ev.timeStamp;
+    typed();
   });
   box.addEventListener("keydown", (ev) => {
     if (ev.key === "Enter") {
@@ -266,7 +271,7 @@ function searchPage() {
   };
   const go = (s, replace = false) => {
     history[replace ? "replaceState" : "pushState"](null, "", href(s));
-    render();
+    return render();
   };
 
   const facetLink = (s, name, value, label, count) => {
@@ -357,7 +362,9 @@ function searchPage() {
   }
 
   form.addEventListener("submit", (ev) => { ev.preventDefault(); go({ ...state(), q: input.value }); });
-  input.addEventListener("input", debounce(() => go({ ...state(), q: input.value }, true), 250));
+  const typed = typing(() => go({ ...state(), q: input.value }, true));
+  input.addEventListener("input", (ev) => { if (!ev.isComposing) typed(); });
+  input.addEventListener("compositionend", () => typed());
   sortSel.addEventListener("change", () => go({ ...state(), sort: sortSel.value }));
   for (const sel of [fromSel, toSel]) sel.addEventListener("change", () => go(withYears(state())));
   undatedBox.addEventListener("change", () => go(withUndated(state())));
