@@ -12,7 +12,9 @@ ones. Never overwrites a file; running it again on the same input writes nothing
 
 --json prints one object per input file: {"file", "reports": [{"title", "unit", "year", "region",
 "category", "tags", "review", "body_start", "body_chars", "duplicate_of", …}], "removed_lines"}.
-Exit status: 0 when every file was read, 1 when some file could not be read or a report was invalid.
+Exit status: 0 when every file was read, 1 when some file could not be read or a report was invalid,
+2 when the command cannot start (no input files, bad settings, a missing or damaged model file:
+--line-model / --unit-model try another one).
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ from pathlib import Path
 import _paths  # puts hooks/ on sys.path; shared CLI options
 from archive.importer import Importer
 from archive.labels import UNKNOWN_REGION, unit_label, year_label
+from archive.importer import line_model, unit_model
+from archive.importer.linear import ModelError
 from archive.importer.metadata import FIELDS, FOUND, NOT_STATED, UNSURE
 from archive.importer.pipeline import ALREADY_IMPORTED, DUPLICATE, INVALID, WRITE, input_files
 from archive.regions import region_tree
@@ -36,8 +40,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dry-run", action="store_true", help="write nothing; show what would be written")
     parser.add_argument("--json", action="store_true", help="print the result as JSON (the stable interface)")
     parser.add_argument("--out", help="reports folder to write into (default: extra.archive.reports_dir of mkdocs.yml)")
+    parser.add_argument("--line-model", metavar="JSON", help="chrome-line model file to use instead of the shipped line-model.json")
+    parser.add_argument("--unit-model", metavar="JSON", help="unit-ranker model file to use instead of the shipped unit-model.json")
     _paths.add_config_option(parser)
     args = parser.parse_args(argv)
+    _models_or_exit(args)
 
     settings = _paths.settings_or_exit(args.config)
     out_dir = Path(args.out).resolve() if args.out else settings.reports_dir
@@ -63,6 +70,18 @@ def main(argv: list[str] | None = None) -> int:
         print_summary(results, dry_run=args.dry_run)
     failed = any(r.error for r in results) or any(rep.action == INVALID for r in results for rep in r.reports)
     return 1 if failed else 0
+
+
+def _models_or_exit(args) -> None:
+    """Read and check both model files before any page is imported: a missing, damaged or
+    mismatched file is a one-line error (file, field, what is wrong, what is accepted, how to
+    regenerate it) and exit status 2, with nothing written."""
+    for model, path in ((line_model.MODEL, args.line_model), (unit_model.MODEL, args.unit_model)):
+        try:
+            model.read_from(Path(path)) if path else model.shipped()
+        except ModelError as e:
+            print(f"error: {e}", file=sys.stderr)
+            sys.exit(2)
 
 
 def _progress(files: list[Path], quiet: bool):

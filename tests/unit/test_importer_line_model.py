@@ -86,9 +86,13 @@ def test_json_round_trip_keeps_the_model_to_six_digits():
 
 
 @pytest.mark.parametrize(("change", "message"), [
-    (lambda d: d["features"].pop("timestamp"), r"missing \['timestamp'\]"),
-    (lambda d: d.update(combine="vote"), "combine 'vote'; accepted: rules, model, or, and"),
-    (lambda d: d.pop("bias"), "not a model file"),
+    (lambda d: d["features"].pop("timestamp"), r"features where the code has \d+ \(missing timestamp; unknown none\)"),
+    (lambda d: d.update(combine="vote"), "field 'combine': 'vote'; accepted: rules, model, or, and"),
+    (lambda d: d.pop("bias"), "field 'bias': missing; accepted: the keys combine, threshold, bias and features"),
+    (lambda d: d["features"]["timestamp"].update(scale=0), r"field 'features.timestamp.scale': 0.0; accepted: a positive"),
+    (lambda d: d["features"]["timestamp"].pop("weight"), "field 'features.timestamp.weight': missing"),
+    (lambda d: d.update(threshold="high"), "field 'threshold': str 'high'; accepted: a number from 0 to 1"),
+    (lambda d: d.update(features=[1, 2]), "field 'features': a JSON list"),
 ])
 def test_a_broken_model_file_is_a_one_line_error(change, message):
     data = json.loads(line_model.to_json(constant(0.0, "or")))

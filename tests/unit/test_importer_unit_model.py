@@ -65,7 +65,7 @@ def test_the_longer_combination_takes_the_whole_name_of_the_rules_body_only():
 def test_a_broken_unit_model_is_a_one_line_error():
     data = json.loads(unit_model.to_json(prefers("generic", 1.0, 0.0, "rules")))
     data["combine"] = "or"
-    with pytest.raises(unit_model.ModelError, match="combine 'or'; accepted: rules, ranker, fill, confident, longer"):
+    with pytest.raises(unit_model.ModelError, match="field 'combine': 'or'; accepted: rules, ranker, fill, confident, longer"):
         from_json(json.dumps(data), "unit-model.json")
 
 

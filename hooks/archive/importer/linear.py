@@ -56,24 +56,58 @@ def rounded(x: float) -> float:
 
 def from_json(text: str, shown: str, names: tuple[str, ...], combine: tuple[str, ...], script: str) -> LinearModel:
     """The model a JSON file holds; `names`: the feature columns it must have, in order;
-    `combine`: the accepted ways to combine; `script`: what regenerates the file."""
+    `combine`: the accepted ways to combine; `script`: what regenerates the file. Anything else is
+    a one-line `ModelError` naming the file, the field, what is wrong and what is accepted."""
     regenerate = f"regenerate it with {script} --write"
+
+    def wrong(field: str, what: str, accepted: str) -> ModelError:
+        return ModelError(f"{shown}: field {field!r}: {what}; accepted: {accepted}; {regenerate}")
+
+    def number(value, field: str, positive: bool = False, unit: bool = False) -> float:
+        accepted = "a number from 0 to 1" if unit else "a positive finite number" if positive else "a finite number"
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise wrong(field, f"{type(value).__name__} {value!r}"[:80], accepted)
+        x = float(value)
+        if not math.isfinite(x) or positive and x <= 0 or unit and not 0 <= x <= 1:
+            raise wrong(field, f"{x!r}", accepted)
+        return x
+
     try:
         data = json.loads(text)
-        features = data["features"]
-        how = data["combine"]
-        found = tuple(features)
-        model = LinearModel(found, *(np.array([float(features[n][k]) for n in found]) for k in ("mean", "scale", "weight")),
-                            bias=float(data["bias"]), threshold=float(data["threshold"]), combine=how)
-    except (ValueError, KeyError, TypeError) as e:
-        raise ModelError(f"{shown}: not a model file ({type(e).__name__}: {e}); {regenerate}") from None
+    except ValueError as e:
+        where = f"line {e.lineno}, column {e.colno}: " if isinstance(e, json.JSONDecodeError) else ""
+        raise ModelError(f"{shown}: {where}not valid JSON ({getattr(e, 'msg', e)}); {regenerate}") from None
+    if not isinstance(data, dict):
+        raise wrong("(top level)", f"a JSON {type(data).__name__}", "an object with combine, threshold, bias, features")
+    for key in ("combine", "threshold", "bias", "features"):
+        if key not in data:
+            raise wrong(key, "missing", "the keys combine, threshold, bias and features")
+    how = data["combine"]
     if how not in combine:
-        raise ModelError(f"{shown}: combine {how!r}; accepted: {', '.join(combine)}")
+        raise wrong("combine", f"{how!r}", ", ".join(combine))
+    features = data["features"]
+    if not isinstance(features, dict):
+        raise wrong("features", f"a JSON {type(features).__name__}", "an object of feature name → {mean, scale, weight}")
+    found = tuple(features)
     if found != names:
-        missing, extra = sorted(set(names) - set(found)), sorted(set(found) - set(names))
-        raise ModelError(f"{shown}: its features differ from the code's (missing {missing}, unknown {extra}, "
-                         f"or another order); {regenerate}")
-    return model
+        missing, extra = [n for n in names if n not in features], [n for n in found if n not in names]
+        what = (f"{len(found)} features where the code has {len(names)}" if len(found) != len(names)
+                else "the code's features in another order")
+        if missing or extra:
+            what += f" (missing {', '.join(missing) or 'none'}; unknown {', '.join(extra) or 'none'})"
+        raise wrong("features", what, f"the code's {len(names)} features in its order")
+    columns: dict[str, list[float]] = {"mean": [], "scale": [], "weight": []}
+    for name in names:
+        entry = features[name]
+        if not isinstance(entry, dict):
+            raise wrong(f"features.{name}", f"a JSON {type(entry).__name__}", "an object with mean, scale, weight")
+        for key, column in columns.items():
+            if key not in entry:
+                raise wrong(f"features.{name}.{key}", "missing", "a number")
+            column.append(number(entry[key], f"features.{name}.{key}", positive=key == "scale"))
+    return LinearModel(names, *(np.array(columns[k]) for k in ("mean", "scale", "weight")),
+                       bias=number(data["bias"], "bias"), threshold=number(data["threshold"], "threshold", unit=True),
+                       combine=how)
 
 
 class ModelFile:
@@ -97,11 +131,19 @@ class ModelFile:
         try:
             text = self.path.read_text(encoding="utf-8")
         except OSError as e:
-            raise ModelError(f"{self.path}: cannot read the {self.what} ({e.strerror or e})") from None
+            raise ModelError(f"{self.path}: cannot read the {self.what} ({e.strerror or e}); accepted: a JSON file "
+                             f"written by {self.script} --write (regenerate it with that)") from None
         return self.from_json(text)
 
     def shipped(self) -> LinearModel:
         return self._shipped
+
+    def read_from(self, path: Path) -> LinearModel:
+        """Use the model in `path` instead of the file beside the module from now on (an editor
+        trying a retrained model); read and checked at once, so a bad file fails before any import."""
+        self.path = Path(path)
+        self.__dict__.pop("_shipped", None)
+        return self.shipped()
 
     def active(self) -> LinearModel:
         return self._active[-1] if self._active else self.shipped()
