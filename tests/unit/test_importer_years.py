@@ -95,3 +95,18 @@ def test_a_bare_prefix_gives_way_to_a_year_the_heading_or_text_states():
     assert FINDER.find("2023某县科协2021年工作汇报", body).value == 2021
     assert FINDER.find("2023镇工会工作总结", lines("2019年，镇工会在镇党委领导下开展工作。", "一、组织建设")).value == 2019
     assert FINDER.find("2023年某县科协工作汇报", body).value == 2023  # with 年 the heading states it
+
+
+def test_a_sentence_of_the_first_paragraphs_opening_on_a_year_states_it_when_nothing_else_does():
+    body = lines("xx镇总工会在镇党委和县总工会的领导下，努力开展工会各项工作。", "一、规范组织建设",
+                 "（一）党政支持。2025年，镇党委高度重视工会工作，把工会工作纳入全镇党建目标体系。")
+    assert FINDER.find(None, body).value == 2025
+
+
+@pytest.mark.parametrize("heading, body, year", [
+    ("县科协2016年工作总结", ("县科协认真开展工作。", "2018年，全县开展科普活动十次。"), 2016),  # the heading's stands
+    (None, ("县科协认真开展工作。", "2018年3月，全县开展科普活动十次。"), None),               # a date, not a work year
+    (None, ("县科协认真开展工作。", "全县于2018年，开展科普活动十次。"), None),                 # not a sentence's opening
+])
+def test_a_year_opening_a_later_sentence_does_not_outweigh_or_invent(heading, body, year):
+    assert FINDER.find(heading, lines(*body)).value == year

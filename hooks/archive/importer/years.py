@@ -27,6 +27,11 @@ _ANON_SENTENCE_YEAR = re.compile(rf"(?:^|[。；！])\s*(?P<y>(?:(?:19|20)\d?{PL
 """An anonymised year opening a sentence: the year of the work the sentence reports."""
 
 
+_SENTENCE_YEAR = re.compile(r"(?:^|[。；！])\s*(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]\s*)?(?:[^。；！，,]{0,12}?[)）])?\s*(?P<y>(?:1949|19[5-9]\d|20[0-4]\d)\s*年)(?:度)?[，,]")
+"""A sentence of the first paragraphs opening on a year and a comma (`2025年，镇党委高度重视工会
+工作`): the year of the work it reports, when nothing else states one."""
+
+
 _BARE_HEADING_YEAR = re.compile(r"^((?:19|20)\d{2})\s*(?=[\u4e00-\u9fff])(?!年)")
 """A year a heading opens with, 年 left out (`2023某县科协工作汇报`): how websites prefix the titles
 they give a report (the same text is `2022市科学技术协会年度工作总结` on one and `2023 科学技术协会
@@ -82,6 +87,12 @@ class YearFinder:
             if m:
                 stated.append((m.group("y"), "opening"))
                 break
+        if not stated:
+            for line in body[1:5]:
+                m = _SENTENCE_YEAR.search(line.simple[:300])
+                if m:
+                    stated.append((m.group("y"), "opening sentence"))
+                    break
         for line in body[-3:]:
             s = line.simple
             m = DATE_LINE.match(s) or GLUED_SIGNATURE.search(s)
