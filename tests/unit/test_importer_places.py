@@ -68,3 +68,21 @@ def test_a_towns_body_written_out_after_its_division(finder):
     found = region(finder, "某溪镇科协", "修改并通过《桐梓县某溪镇科学技术协会章程》；选举产生某溪镇科协第二届委员会。")
     assert found.value == "贵州省/遵义市/桐梓县" and found.status == "unsure"
     assert region(finder, "某溪镇科协", "桐梓县某溪镇科协与湄潭县某溪镇科协交流。").value is None  # two places: none
+
+
+@pytest.mark.parametrize("unit, text, path", [
+    ("市科协", "几年来，市科协创造性地开展工作，为松原市的经济发展和社会进步做出了一定的贡献。", "吉林省/松原市"),
+    ("市科技局", "全市科技工作保持良好势头，为支撑襄阳转型发展注入了新的活力。", "湖北省/襄阳市"),
+])
+def test_a_unit_named_by_its_level_serves_the_development_of_the_division_its_text_names(finder, unit, text, path):
+    found = region(finder, unit, "一、主要工作", text)
+    assert found.value == path and found.status == "unsure" and "serves" in found.note
+
+
+@pytest.mark.parametrize("unit, text", [
+    ("市科协", "组织干部赴杭州市考察学习，借鉴其经验。"),                        # visited: not served
+    ("县科协", "为松原市的经济发展做出了贡献。"),                                # a division of another level
+    ("市科协", "为松原市的经济发展做出了贡献，为白城市的社会进步提供了支撑。"),  # two of its level: none
+])
+def test_a_place_visited_of_another_level_or_one_of_two_is_not_the_served_one(finder, unit, text):
+    assert region(finder, unit, "一、主要工作", text).value is None

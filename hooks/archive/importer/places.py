@@ -26,6 +26,12 @@ _GUIDANCE = re.compile(r"在(?P<who>[^。；！？]{2,60}?)(?:的)?(?:正确|坚
 """The opening's clause naming who leads the unit (`在东莞市总工会和镇委的正确领导下`)."""
 
 
+_SERVES = re.compile(
+    r"(?:为|支撑|推动|促进|助推|助力|服务于?|推进)+(?:加快|建设|打造)?(?:和谐|美丽|幸福|现代化|和美)*新?"
+    rf"(?P<place>{HAN}{{2,5}}?)(?:的)?(?:经济|社会|创新|转型|高质量|跨越式?|科技)*(?:和社会)?(?:发展|进步)")
+"""Work said to serve a place's development (`为松原市的经济发展`, `支撑襄阳转型发展`)."""
+
+
 def _short(province: str) -> str:
     """`湖北省` → `湖北`, `广西壮族自治区` → `广西`: how a text names a province."""
     return re.sub(r"(壮族|回族|维吾尔)?(自治区|特别行政区)$|省$|市$", "", province)
@@ -52,7 +58,7 @@ class RegionFinder:
             text = "\n".join(line.simple for line in body)
             opening = "\n".join(line.simple for line in body[:3])
             found = (self._named_with_place(m.group(1), m.group(2), text) or self._led_by(m.group(1), opening)
-                     or self._jurisdiction(m.group(1), text))
+                     or self._jurisdiction(m.group(1), text) or self._served(m.group(1), text))
             if found:
                 return found
         if _TOWN_UNIT.match(s):
@@ -176,6 +182,28 @@ class RegionFinder:
         division, count = ranked[0]
         return Finding(division.path_name, UNSURE, f"region: the unit names only its level ({level}) and the text "
                                                    f"names {division.name} {count} times; check")
+
+    def _served(self, level: str, text: str) -> Finding | None:
+        """A unit named only by its level whose text says whose development its work serves, by
+        that division's name or its name less the level (`为松原市的经济发展…做出了贡献`,
+        `为支撑襄阳转型发展注入了新的活力` for a 市科技局): one division of the unit's level so
+        named, and no other. A place only visited or compared with is not so named. Unsure: check."""
+        if level not in "市县区旗":
+            return None
+        served: dict[str, Division] = {}
+        for hit in _SERVES.finditer(text):
+            place = hit.group("place")
+            name = place if place.endswith(level) else place + level
+            if name in GENERIC_PLACES or not self._unique(name):
+                continue
+            division = self.regions.resolve(name)
+            if division.name.endswith(level):
+                served[division.code] = division
+        if len(served) != 1:
+            return None
+        division = next(iter(served.values()))
+        return Finding(division.path_name, UNSURE, f"region: the text says the unit's work serves {division.name}'s "
+                                                   "development; check")
 
     def is_place(self, name: str) -> bool:
         """A division's name, one or several (`杭州市`; `新区` and such common nouns are not)."""
