@@ -121,6 +121,7 @@ HEADER_LIST = """q => {
 def header_results(page, box, query):
     """The header box's count line and listed hits (link, excerpt) for `query`, once the excerpts are in."""
     box.fill("")
+    page.evaluate("() => { delete document.querySelector('[data-archive-search=dropdown]').dataset.excerpts; }")
     box.fill(query)
     return page.wait_for_function(HEADER_LIST, arg=query).json_value()
 

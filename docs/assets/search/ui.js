@@ -165,11 +165,15 @@ function headerBox() {
     list.innerHTML = metas.map((m) => hitHtml(e, m, terms, query, undefined)).join("");
     shown(query, since);
     const items = list.querySelectorAll(".archive-hit");
-    // the excerpts follow without holding up the next query
-    Promise.all(verified.map(async (h, i) => {
-      const place = await e.place(h.id, terms);
-      if (mine === seq) placeHit(e, items[i], metas[i], terms, query, place);
-    })).then(() => { if (mine === seq) dropdown.dataset.excerpts = query; }, (error) => console.error(error));
+    // the excerpts once the list is painted (their texts' unpacking and folding would hold up
+    // that frame), and without holding up the next query
+    requestAnimationFrame(() => setTimeout(() => {
+      if (mine !== seq) return;
+      Promise.all(verified.map(async (h, i) => {
+        const place = await e.place(h.id, terms);
+        if (mine === seq) placeHit(e, items[i], metas[i], terms, query, place);
+      })).then(() => { if (mine === seq) dropdown.dataset.excerpts = query; }, (error) => console.error(error));
+    }, 0));
   };
   const typed = typing(run);
 
