@@ -172,3 +172,17 @@ def test_under_a_heading_repeating_the_pages_title_the_texts_own_title_run_into_
 
 def test_a_text_calling_itself_a_report_is_a_work_report():
     assert _category(None, "本报告根据《中华人民共和国政府信息公开条例》编制。", "一、总体情况") == "工作报告"
+
+
+def test_a_sentence_of_the_first_lines_saying_it_reports_outweighs_a_compilations_label():
+    from archive.importer.clean import Line
+    from archive.importer.metadata import Describer
+    from archive.regions import region_tree
+
+    describer = Describer(region_tree(), ["工作总结", "工作计划", "工作报告", "述职报告", "其他"], 2026)
+    body = [Line(1, "一、市科协的基本情况"), Line(2, "市科协内设3个职能部（室）。"), Line(3, "二、20xx年工作情况"),
+            Line(4, "下面，把市科协20xx年工作情况简要汇报一下。")]
+    assert describer.category(None, body, "科协工作总结材料 第1篇").value == "工作报告"
+    # without it, the compilation's label, unsure; and a heading of its own keeps its word
+    assert describer.category(None, body[:3], "科协工作总结材料 第1篇").value == "工作总结"
+    assert describer.category("市科协2021年工作总结", body, None).value == "工作总结"

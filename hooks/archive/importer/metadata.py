@@ -158,11 +158,14 @@ class Describer:
         # a heading that is only the page's title numbered (`乡镇工会工作总结1` on a page titled
         # `乡镇工会工作总结`) is the site's: the text's own announcement (`特作汇报`) comes first
         glued = [m.group(0) for m in [GLUED_TITLE.match(re.sub(r"\s+", "", body[0].simple))] if m] if body else []
+        # a sentence of its first lines saying what it goes on to do (`下面，把市科协…简要汇报一下`)
+        # after its announcement, before a compilation's label
+        reported = [m.group(0) for line in opening[:15] if (m := _REPORTING.search(line.simple))][:1]
         if _numbered_page_title(heading, label):
             # the text's own title run into its first line, or its announcement, comes first
-            stated = glued + announced + stated
+            stated = glued + announced + reported + stated
         else:
-            stated = stated + announced + (glued if not heading else [])
+            stated = stated + announced + reported + (glued if not heading else [])
         # an office holder giving account of their own work (`我是…局长，…向大家汇报`) is a 述职
         if any(DUTY_SPEAKER.search(line.simple) for line in body[:3]):
             stated.append("述职")
@@ -214,6 +217,10 @@ class Describer:
 _PIECE_NUMBER = re.compile(r"\s*(?:第?\s*[\d一二三四五六七八九十]{1,3}\s*篇?|篇\s*[\d一二三四五六七八九十]{1,3}|【[^】]*】)$"
                            r"|^(?:篇\s*[\d一二三四五六七八九十]{1,3}|第\s*[\d一二三四五六七八九十]{1,3}\s*篇)\s*[:：、]\s*")
 _COLLECTION_COUNT = re.compile(r"\s*[(（【]?\s*(?:精选|优质|最新|实用|通用|经典|优秀|汇总|大全)?\s*[\d一二三四五六七八九十]{1,3}\s*篇\s*[)）】]?$")
+
+
+_REPORTING = re.compile(r"(?:下面|现在|以下)[，,]?(?:我)?(?:把|将|就)[^。；！？]{0,30}?(?:汇报|报告|总结)(?:一下|如下)")
+"""A sentence saying what the text goes on to do (`下面，把市科协20xx年工作情况简要汇报一下`)."""
 
 
 def _numbered_page_title(heading: str | None, label: str | None) -> bool:
