@@ -100,6 +100,67 @@ def test_a_failed_build_leaves_no_index_and_the_next_build_renders_every_page(sa
     assert digest(sample.site) == expected
 
 
+def test_a_kept_page_is_left_untouched_in_site(sample):
+    """Nothing is read back, moved or written for a kept page: same inode, same modification time
+    (an rsync or object-storage deploy sees it unchanged)."""
+    build(sample)  # the first kept build: every kept page's size and time are now in the index
+    pages = sorted((sample.site / "reports").rglob("index.html"))
+    before = {p: (p.stat().st_ino, p.stat().st_mtime_ns) for p in pages}
+    kept, _ = kept_counts(build(sample))
+    untouched = [p for p in pages if (p.stat().st_ino, p.stat().st_mtime_ns) == before[p]]
+    touched = sorted(p.parent.name for p in pages if p not in untouched)
+    assert kept > 0 and len(untouched) >= len(pages) - 3 * 2, (len(untouched), len(pages), touched)
+
+
+def test_a_deleted_report_leaves_nothing_behind_and_a_stray_file_goes(sample, tmp_path):
+    """What the previous site held and this build does not make is removed: the deleted report's
+    page, its citation files and its folder, and a file put into site/ by hand."""
+    source = sorted(sample.reports.rglob("*.md"))[5]
+    slug = source.relative_to(sample.reports).with_suffix("").as_posix()
+    assert (sample.site / "reports" / slug / "cite.bib").is_file()
+    stray = sample.site / "units" / "stray.txt"
+    stray.write_text("put here by hand", encoding="utf-8")
+    source.unlink()
+    result = build(sample)
+    assert kept_counts(result)[0] > 50
+    assert not (sample.site / "reports" / slug).exists() and not stray.exists()
+    removed = int(re.search(r"([\d,]+) files of the previous site removed", result.stderr)[1].replace(",", ""))
+    assert removed >= 5  # the page, its three citation files, the stray file (and the pages it was on)
+    assert digest(sample.site) == from_scratch(sample, tmp_path / "scratch")
+
+
+def test_a_moved_report_keeps_its_redirect_and_builds_again(sample, tmp_path):
+    """A redirect page written by the previous build is not a page of the site (the check is
+    against this build's pages, not what site/ holds)."""
+    source = sorted(sample.reports.rglob("*.md"))[2]
+    old = source.relative_to(sample.reports).as_posix()
+    text = source.read_text(encoding="utf-8")
+    moved = source.with_name("moved-" + source.name)
+    moved.write_text(text.replace("---\n", f"---\nredirect_from: [{old}]\n", 1), encoding="utf-8")
+    source.unlink()
+    build(sample)
+    redirect = sample.site / "reports" / old.removesuffix(".md") / "index.html"
+    assert "moved-" in redirect.read_text(encoding="utf-8")
+    build(sample)
+    assert redirect.is_file()
+    assert digest(sample.site) == from_scratch(sample, tmp_path / "scratch")
+
+
+def test_a_previous_site_from_other_code_is_not_kept(sample):
+    """Under other code or installed versions the previous site/ may be laid out otherwise:
+    MkDocs empties it, as in a build from scratch."""
+    expected = digest(sample.site)
+    index_path = sample.path / ".cache/archive/kept-pages.json"
+    index = json.loads(index_path.read_text())
+    index["code"] = "0" * 40
+    index_path.write_text(json.dumps(index))
+    stray = sample.site / "stray.html"
+    stray.write_text("left from an earlier build", encoding="utf-8")
+    kept, rendered = kept_counts(build(sample))
+    assert kept == 0 and rendered > 100 and not stray.exists()
+    assert digest(sample.site) == expected
+
+
 def test_verify_every_kept_page(sample):
     """ARCHIVE_VERIFY_KEPT=1: every page that would be kept is rendered and compared (none differs)."""
     expected = digest(sample.site)

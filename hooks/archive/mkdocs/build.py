@@ -35,6 +35,10 @@ from .preview import PreviewState
 from .redirects import write_redirects
 
 
+EXPORTS = "feeds, sitemap and open data"
+"""The exports' job: it returns the paths it wrote."""
+
+
 class ArchiveBuild:
     """Settings, catalogue, generated pages and the jobs of one build."""
 
@@ -75,6 +79,7 @@ class ArchiveBuild:
     def load(self) -> Catalogue:
         """Read and validate every report; any error (not a draft's warning) ends the build.
         Near-duplicates and the search index need only the catalogue: their jobs start here."""
+        self.speed.site_emptied()  # nothing is written into site/ before this
         catalogue = load_catalogue(self.settings, region_tree(), self.project_dir, cache=self.speed.parse_cache)
         for problem in catalogue.problems:
             if problem.warning:
@@ -128,7 +133,7 @@ class ArchiveBuild:
             else:
                 path = relative_posix(Path(file.abs_src_path), self.project_dir) if file.abs_src_path else None
                 pages.append(PageDates(url, everything if url == "" else [], self.history.get(path)))
-        self.jobs["feeds, sitemap and open data"] = self.speed.job(
+        self.jobs[EXPORTS] = self.speed.job(
             public_files, self.catalogue, self.report_history(), pages, self.site_info,
             config.site_description or "", self.site_dir, nice=5)
 
@@ -177,13 +182,15 @@ class ArchiveBuild:
     def finish(self, config) -> None:
         """Redirects; wait for the jobs (a preview rebuild keeps its first build's site-wide
         files); check the pages were written."""
-        write_redirects(self.catalogue, config, moved_pages(self.pages.listings.values()))
+        written = write_redirects(self.catalogue, config, self.files, moved_pages(self.pages.listings.values()))
         for name, job in self.jobs.items():
             try:
-                job.result()
+                result = job.result()
             except JobError as e:
                 raise PluginError(f"{name}: {e}") from e
-        self.speed.check_output(self.files)
+            if name == EXPORTS:
+                written += result
+        self.speed.check_output(self.files, written)
         self.speed.finish(full_build=self.preview is None)
         if self.preview:
             self.preview.builds += 1

@@ -7,8 +7,10 @@ its listings' pages, a few neighbours), yet each page cost its view, its Markdow
 templates, its comparison's sentence diff.
 
 How: MkDocs empties `site/` when a build starts. Instead, the previous `site/` is moved into the
-cache folder first (a rename, no copying), with the index the previous build left: for each page,
-the key of its inputs, a digest of its bytes and the ids of its anchors. A page's key holds:
+cache folder first (a rename, no copying) and moved back in place once MkDocs has emptied the
+folder (`restore`), with the index the previous build left: for each page, the key of its inputs,
+a digest of its bytes, the ids of its anchors, and the size and modification time its file had.
+A page's key holds:
 - the site-wide inputs, once per build: this code (every file of the `archive` package and the
   hooks file), every template of the theme's folders, the version of every installed distribution
   and of Python, the configuration (paths aside) and the navigation (titles, URLs);
@@ -16,11 +18,15 @@ the key of its inputs, a digest of its bytes and the ids of its anchors. A page'
   report itself, its timeline, near-duplicates, citation; a listing; a comparison's two reports),
   in a stable form (`stable_form`: an input this module cannot put in a stable form makes the page
   rendered, never guessed).
-A page whose key is the previous one's and whose previous file still has the recorded digest is
-that file again, moved into the new site/ (a rename: nothing written, nothing deleted), and its
-anchors are the recorded ones (MkDocs checks links to them after the pages). The previous site's
-other files are deleted on another core while the build runs; what is left when it ends (the
-pages not kept, the folders) goes then.
+A page whose key is the previous one's and whose file is still as the previous build left it (the
+same size and modification time, else the same digest of its bytes) is that file again: it stays
+where it is (nothing read, written or deleted), and its anchors are the recorded ones (MkDocs
+checks links to them after the pages). Every other file of the build is written over the old one.
+At the end, what the previous site held and this build did not make goes (`remove_stale`): a
+file that is not a kept page nor one the build says it wrote, and was not written or linked since
+the old site came back (its inode's change time), is deleted, and so is a folder that is left empty. The previous site is kept only
+under the same code and installed versions (`code_fingerprint`): a new release may lay out
+`site/` otherwise, and then MkDocs empties it as usual.
 
 Bodies with links, images or raw HTML are always rendered (as in rendered.py): MkDocs resolves
 their links against the other files of the build and warns about broken ones. A failed build
@@ -52,11 +58,14 @@ from ..schema import Report
 from .rendered import rendered_afresh
 from .shells import first_difference
 
-FORMAT = 2
+FORMAT = 3
 """Bumped when the index or the keys change shape."""
 
 INDEX = "kept-pages.json"
 PREVIOUS_SITE = "previous-site"
+MARKER = "kept-pages.marker"
+"""Made when the previous site comes back: a file whose inode changed later (written, or linked
+from a cache) is this build's."""
 
 CHECKED_PAGES = 2
 """Kept pages of each template also rendered and compared."""
@@ -75,17 +84,20 @@ class Unkeyable(Exception):
 
 
 class KeptPages:
-    """The kept pages of one build: `lookup` before a page is rendered, `written` after."""
+    """The kept pages of one build: `take` before a page is rendered, `written` after, then
+    `remove_stale` and `save`."""
 
     def __init__(self, config, cache_dir: Path, verify_all: bool | None = None):
         self.config = config
         self.cache_dir, self.site_dir = cache_dir, Path(config.site_dir)
         self.previous_site = cache_dir / PREVIOUS_SITE
         self.verify_all = os.environ.get("ARCHIVE_VERIFY_KEPT") == "1" if verify_all is None else verify_all
-        self.kept = self.rendered = self.checked = self.unkeyable = 0
+        self.kept = self.rendered = self.checked = self.unkeyable = self.stale = 0
         self.previous: dict[str, list] = {}
         self.index: dict[str, list] = {}
-        """Source path → [key, digest, anchors] of each page this build wrote."""
+        """Source path → [key, digest, anchors, dest_uri, size, mtime_ns] of each page this build
+        wrote (size and time are filled in by `save`: MkDocs writes a page after `written`)."""
+        self.code = code_fingerprint(config)
         self._fingerprint: str | None = None
         self._pending: dict[str, tuple[str, str, str | None]] = {}
         """Source path → (key, template, the kept HTML to compare it with or None) of pages being rendered."""
@@ -94,8 +106,10 @@ class KeptPages:
         """Templates whose kept pages differed from a rendering."""
         self._reports: dict[int, str] = {}
         self.taken: set[str] = set()
-        """Source paths of the pages moved from the previous site (MkDocs writes nothing for them)."""
-        self._sweeper = None
+        """Source paths of the kept pages (MkDocs writes nothing for them)."""
+        self._marker: int | None = None
+        """The change time of the marker made when the previous site came back (`restore`), in ns;
+        None: no previous site."""
         self._take_previous()
         self._quiet = _SkippedPages(self.taken)
         logging.getLogger("mkdocs.commands.build").addFilter(self._quiet)
@@ -109,7 +123,8 @@ class KeptPages:
         except (OSError, ValueError):
             data = None
         shutil.rmtree(self.previous_site, ignore_errors=True)
-        if not isinstance(data, dict) or data.get("format") != FORMAT or not self.site_dir.is_dir():
+        if (not isinstance(data, dict) or data.get("format") != FORMAT or data.get("code") != self.code
+                or not self.site_dir.is_dir()):
             return
         try:
             self.cache_dir.mkdir(parents=True, exist_ok=True)
@@ -118,15 +133,29 @@ class KeptPages:
             _log().info(f"kept pages: previous site not moved ({e}); every page is rendered")
             return
         self.previous = data.get("pages", {})
-        from .background import BackgroundJob
 
-        self._sweeper = BackgroundJob(sweep, self.previous_site, {entry[3] for entry in self.previous.values()}, nice=10)
+    def restore(self) -> None:
+        """MkDocs has emptied site/ (nothing is written into it yet): the previous site comes back
+        in its place."""
+        if not self.previous_site.is_dir():
+            return
+        try:
+            if self.site_dir.is_dir():
+                os.rmdir(self.site_dir)  # empty: MkDocs has just cleaned it
+            marker = self.cache_dir / MARKER
+            marker.write_bytes(b"")
+            self._marker = marker.stat().st_ctime_ns
+            os.rename(self.previous_site, self.site_dir)
+        except OSError as e:
+            _log().info(f"kept pages: previous site not restored ({e}); every page is rendered")
+            self._marker, self.previous = None, {}
+            shutil.rmtree(self.previous_site, ignore_errors=True)
 
     # -- per page ---------------------------------------------------------------------------
 
     def take(self, page, template: str, nav, inputs, body: str | None) -> bool:
-        """True when the page is the previous build's (its inputs are the same): its file is moved
-        into site/. Else (False) the page is rendered, and its key noted for `written`.
+        """True when the page is the previous build's (its inputs are the same): its file stays
+        in site/. Else (False) the page is rendered, and its key noted for `written`.
         `inputs()` gives its inputs; `body`: its Markdown, if it is still to be rendered."""
         uri = page.file.src_uri
         if body is not None and rendered_afresh(body):
@@ -136,20 +165,18 @@ class KeptPages:
         except Unkeyable:
             self.unkeyable += 1
             return False
-        html = self._previous_html(uri, page.file.dest_uri, key)
-        if html is not None and template not in self._off:
-            if not (self.verify_all or self._checks.get(template, 0) < CHECKED_PAGES):
-                os.makedirs(os.path.dirname(page.file.abs_dest_path), exist_ok=True)
-                os.replace(self.previous_site / page.file.dest_uri, page.file.abs_dest_path)
-                self.kept += 1
-                self.taken.add(uri)
-                self.index[uri] = self.previous[uri]
-                page.present_anchor_ids = set(self.previous[uri][2])
-                return True
+        entry = self.previous.get(uri) if self._marker is not None else None
+        checking = self.verify_all or self._checks.get(template, 0) < CHECKED_PAGES
+        found = self._previous_file(entry, page.file, key, read=checking) if template not in self._off else None
+        if found is not None and not checking:
+            self.kept += 1
+            self.taken.add(uri)
+            self.index[uri] = found[1]
+            page.present_anchor_ids = set(entry[2])
+            return True
+        if found is not None:
             self._checks[template] = self._checks.get(template, 0) + 1
-            self._pending[uri] = (key, template, html)  # rendered as well, and compared in `written`
-        else:
-            self._pending[uri] = (key, template, None)
+        self._pending[uri] = (key, template, found[0] if found is not None else None)
         return False
 
     def written(self, page, html: str) -> None:
@@ -171,73 +198,102 @@ class KeptPages:
                                f"{page.file.src_uri}; these pages are rendered (slower, same output)")
         anchors = sorted(page.present_anchor_ids or ())
         digest = _digest(html.encode("utf-8", errors="xmlcharrefreplace"))
-        self.index[page.file.src_uri] = [key, digest, anchors, page.file.dest_uri]
+        self.index[page.file.src_uri] = [key, digest, anchors, page.file.dest_uri, None, None]
 
     def previous_files(self, files) -> list[str]:
         """Where in site/ the pages the previous build wrote go (absolute paths)."""
         return [f.abs_dest_path for f in files.documentation_pages() if f.src_uri in self.previous]
 
-    def _previous_html(self, uri: str, dest_uri: str, key: str) -> str | None:
-        entry = self.previous.get(uri)
+    def _previous_file(self, entry: list | None, file, key: str, read: bool) -> tuple[str | None, list] | None:
+        """The previous build's file of this page if its key is `key` and the file is as that
+        build left it: (its HTML if `read`, else None; its index entry with the file's size and
+        time now). None: the page is rendered."""
         if entry is None or entry[0] != key:
             return None
         try:
-            data = (self.previous_site / dest_uri).read_bytes()
+            stat = os.stat(file.abs_dest_path)
+            unchanged = [stat.st_size, stat.st_mtime_ns] == entry[4:6]
+            data = (Path(file.abs_dest_path).read_bytes() if read or not unchanged else None)
         except OSError:
             return None
-        return data.decode("utf-8") if _digest(data) == entry[1] else None
+        if data is not None and _digest(data) != entry[1]:
+            return None
+        return (data.decode("utf-8") if read else None), entry[:4] + [stat.st_size, stat.st_mtime_ns]
 
     # -- keys -------------------------------------------------------------------------------
 
     def _key(self, page, template: str, nav, inputs, body: str | None) -> str:
         if self._fingerprint is None:
-            self._fingerprint = site_fingerprint(self.config, nav)
+            self._fingerprint = site_fingerprint(self.config, nav, self.code)
         own = json.dumps([page.file.src_uri, page.file.dest_uri, page.url, template, body,
                           stable_form(inputs, self._reports)], ensure_ascii=False, separators=(",", ":"))
         return hashlib.blake2b(f"{self._fingerprint}\0{own}".encode(), digest_size=20).hexdigest()
 
     # -- end of build -----------------------------------------------------------------------
 
+    def remove_stale(self, files, written: list[str]) -> None:
+        """Delete what the previous site held and this build did not make: every file that is
+        neither a kept page, nor a file MkDocs copied or `written` (paths the build's jobs wrote),
+        nor written or linked since the previous site came back; then the folders left empty."""
+        if self._marker is None:
+            return
+        made = {os.path.normpath(path) for path in written}
+        made.update(os.path.normpath(f.abs_dest_path) for f in files
+                    if not f.is_documentation_page() or f.src_uri in self.taken)
+        emptied: set[str] = set()
+        for folder, _, names in os.walk(self.site_dir):
+            for name in names:
+                path = os.path.join(folder, name)
+                if path in made:
+                    continue
+                try:
+                    if os.stat(path).st_ctime_ns >= self._marker:
+                        continue  # written (or linked) by this build
+                    os.unlink(path)
+                except OSError:
+                    continue
+                self.stale += 1
+                emptied.add(folder)
+        for folder in sorted(emptied, key=len, reverse=True):
+            while folder != str(self.site_dir) and folder.startswith(str(self.site_dir)):
+                try:
+                    os.rmdir(folder)
+                except OSError:
+                    break
+                folder = os.path.dirname(folder)
+
     def save(self) -> None:
-        """Write the index of this build's pages; let go of the previous site."""
+        """Write the index of this build's pages (with the size and time of each page's file)."""
         self.discard()
+        for entry in self.index.values():
+            if entry[4] is None:
+                try:
+                    stat = os.stat(self.site_dir / entry[3])
+                    entry[4:6] = [stat.st_size, stat.st_mtime_ns]
+                except OSError:
+                    pass
         self.cache_dir.mkdir(parents=True, exist_ok=True)
-        (self.cache_dir / INDEX).write_text(json.dumps({"format": FORMAT, "pages": self.index}, ensure_ascii=False,
-                                                       separators=(",", ":")), encoding="utf-8")
+        (self.cache_dir / INDEX).write_text(json.dumps({"format": FORMAT, "code": self.code, "pages": self.index},
+                                                       ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
     def discard(self) -> None:
-        """The previous site is deleted (what the sweeper left), and MkDocs' log is as it was."""
+        """A previous site that never came back is deleted, and MkDocs' log is as it was."""
         logging.getLogger("mkdocs.commands.build").removeFilter(self._quiet)
-        if self._sweeper is not None:
-            self._sweeper.result()
-            self._sweeper = None
         shutil.rmtree(self.previous_site, ignore_errors=True)
+        try:
+            (self.cache_dir / MARKER).unlink()
+        except OSError:
+            pass
 
     def summary(self) -> str:
         return (f"kept pages: {self.kept:,} taken from the previous build, {self.rendered:,} rendered "
                 f"({self.checked:,} of them compared with their kept copy"
-                f"{f', {self.unkeyable:,} with inputs not kept' if self.unkeyable else ''})")
+                f"{f', {self.unkeyable:,} with inputs not kept' if self.unkeyable else ''}); "
+                f"{self.stale:,} files of the previous site removed")
 
 
 class KeptPageMismatch(Exception):
     pass
-
-
-def sweep(site: Path, pages: set[str]) -> int:
-    """Delete the files of the previous site that are not pages a build may take (on another
-    core, while the build runs); the number deleted."""
-    deleted = 0
-    for folder, _, names in os.walk(site):
-        relative = os.path.relpath(folder, site)
-        for name in names:
-            path = name if relative == "." else f"{relative}/{name}".replace(os.sep, "/")
-            if path not in pages:
-                try:
-                    os.unlink(os.path.join(folder, name))
-                    deleted += 1
-                except OSError:
-                    pass
-    return deleted
 
 
 class _SkippedPages(logging.Filter):
@@ -253,9 +309,9 @@ class _SkippedPages(logging.Filter):
         return not (message.startswith("Page skipped: '") and message[len("Page skipped: '"):].split("'", 1)[0] in self.taken)
 
 
-def site_fingerprint(config, nav) -> str:
-    """What every page depends on besides its own inputs: code, templates, installed versions,
-    settings and the navigation."""
+def code_fingerprint(config) -> str:
+    """The code that lays out site/ and makes its pages: every file of the `archive` package, the
+    hooks file, the theme's templates, the version of Python and of every installed distribution."""
     h = hashlib.blake2b(digest_size=20)
     h.update(f"{FORMAT}\0{sys.version}\0".encode())
     import archive
@@ -272,6 +328,14 @@ def site_fingerprint(config, nav) -> str:
             h.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     versions = sorted(f"{d.metadata['Name']}=={d.version}" for d in importlib.metadata.distributions())
     h.update("\n".join(versions).encode())
+    return h.hexdigest()
+
+
+def site_fingerprint(config, nav, code: str | None = None) -> str:
+    """What every page depends on besides its own inputs: the code (`code_fingerprint`), the
+    settings and the navigation."""
+    h = hashlib.blake2b(digest_size=20)
+    h.update((code or code_fingerprint(config)).encode())
     settings = {k: v for k, v in config.items() if k not in _CONFIG_PATHS}
     h.update(_address_free(repr(stable_form(settings, {}, lenient=True))).encode())
     h.update(repr((config.theme.name, stable_form(dict(config.theme.items()), {}, lenient=True))).encode())

@@ -13,7 +13,7 @@ import os
 
 def make_page_files(paths: list[str], folders_only: frozenset[str] = frozenset()) -> int:
     """Create each (empty) page file and its folder; only the folder for a page in `folders_only`
-    (a page the previous build wrote: its file is likely to be moved in whole, kept_pages.py)."""
+    (a page the previous build wrote: its file is there already and likely to be kept, kept_pages.py)."""
     folder = None
     for path in paths:
         if os.path.dirname(path) != folder:

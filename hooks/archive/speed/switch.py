@@ -81,7 +81,9 @@ class Stock:
     def post_page(self, html: str, page) -> str:
         return collapse_indentation(html)
 
-    def check_output(self, files) -> None: ...
+    def site_emptied(self) -> None: ...
+
+    def check_output(self, files, written: list = ()) -> None: ...
 
     def finish(self, full_build: bool) -> None: ...
 
@@ -245,10 +247,19 @@ class Speedups(Stock):
             self.kept_pages.written(page, html)
         return html
 
-    def check_output(self, files) -> None:
+    def site_emptied(self) -> None:
+        """MkDocs has emptied site/: the previous site comes back in its place (kept_pages.py)."""
+        if self.kept_pages is not None:
+            self.kept_pages.restore()
+
+    def check_output(self, files, written: list = ()) -> None:
+        """What the previous site held and this build did not make is removed (kept_pages.py;
+        `written`: the files the build's jobs wrote); then no page may be left empty."""
         from ..mkdocs.jobs import JobError
         from .page_files import empty_pages
 
+        if self.kept_pages is not None:
+            self.kept_pages.remove_stale(files, written)
         if self.page_files_job is None:
             return
         try:
