@@ -170,3 +170,19 @@ def test_the_acting_body_after_a_time_phrase_and_the_text_speaking_as_part_of_it
     found = find_unit(None, lines("一、工作回顾", "1、几年来学校工会组织老师参加了篮球赛，我村女队每年都是第一名。",
                                   "2、健全了制度。", "3、有待加强。"))
     assert found.value is None
+
+
+def test_a_department_named_without_its_body_is_the_whole_name_the_text_writes_out():
+    from archive.importer.clean import Line
+    from archive.importer.finding import UNSURE
+    from archive.importer.units import find_unit
+
+    body = [Line(1, "办公室在科协党组的直接领导下，较好地完成了本职工作。"), Line(2, "一、找准定位"),
+            Line(3, "办公室肩负着组织人事、宣传信息等工作。"), Line(4, "二、创新出彩"),
+            Line(5, "__年，科协办公室围绕市科协年初指定的工作目标，认真组织学习。")]
+    found = find_unit("办公室2024年工作总结", body)
+    assert found.value == "科协办公室" and found.status == UNSURE and "办公室" in found.note
+    # two owners written out, or one only mentioned inside a clause, leave the name as it is
+    two = body + [Line(6, "同时，团委办公室积极配合开展工作。")]
+    assert find_unit("办公室2024年工作总结", two).value == "办公室"
+    assert find_unit("办公室2024年工作总结", body[:4] + [Line(5, "配合科协办公室做好接待。")]).value == "办公室"

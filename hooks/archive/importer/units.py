@@ -9,7 +9,7 @@ from ..text import simplified
 from .clean import Line
 from .finding import FOUND, NOT_STATED, UNSURE, Finding
 from .split import glued_heading
-from .patterns import (ANNOUNCED_UNIT, ANON_IN_NAME, DATE_LINE, GENERIC, GLUED_SIGNATURE, HEADING_SEPARATOR, KIND_OF_BODY, LEADING_FUNCTION_WORDS,
+from .patterns import (HAN, ANNOUNCED_UNIT, ANON_IN_NAME, DATE_LINE, GENERIC, GLUED_SIGNATURE, HEADING_SEPARATOR, KIND_OF_BODY, LEADING_FUNCTION_WORDS,
                        OPENING_UNIT, REPORTING_UNIT, SALUTATION, TIME, UNIT, UNIT_SUFFIX, UNIT_TAIL, VIEWER_MARK)
 
 
@@ -22,7 +22,39 @@ def find_unit(heading: str | None, body: list[Line], glued: bool = False) -> Fin
     into the first line (`科技局2021年工作总结 上半年，县科技局在县委…`), often a website's title
     for the page, so the opening's own name for the body comes first."""
     cleaned, heading, body = named_candidates(heading, body, glued)
-    return _choose(cleaned, heading, body)
+    found = _choose(cleaned, heading, body)
+    whole = _owner_written(found.value, body) if found.value else None
+    if whole:
+        return Finding(whole, UNSURE, f"unit: the heading or opening says {found.value}; the text writes the name out "
+                                      f"as {whole}; check")
+    return found
+
+
+_DEPARTMENTS = ("办公室", "工会", "党支部", "党总支", "团委", "妇委会")
+"""A body's department, named without its body (`办公室2024年工作总结`)."""
+
+
+def _owner_written(name: str, body: list[Line]) -> str | None:
+    """The whole name a text writes out, at a clause's start and as the subject of its work, for a
+    department or kind of body named without its owner: `__年，科协办公室围绕…` for `办公室`. One
+    such name, and a body's name before it (a suffix the patterns know), with no function word in
+    it (`配合科协办公室做好接待` names no subject)."""
+    bare = simplified(name)
+    if bare not in _DEPARTMENTS and not kind_only(bare):
+        return None
+    pattern = re.compile(rf"(?:^|(?<=[，。；,;：:]))\s*(?:[\u4e00-\u9fff_＿xX]{{0,3}}年)?[，,]?(?P<owner>{HAN}{{2,10}}?){re.escape(bare)}"
+                         r"(?=在|围绕|认真|积极|坚持|按照|根据|继续|始终|紧紧|全面|不断|以|立足|着力|切实|扎实|努力)")
+    found: dict[str, str] = {}
+    for line in body:
+        for m in pattern.finditer(line.simple):
+            owner = m.group("owner")
+            if re.fullmatch(rf"{HAN}{{0,8}}{UNIT_SUFFIX}", owner) and not _FUNCTION_CHAR.search(owner):
+                text = line.text if len(line.text) == len(line.simple) else line.simple
+                found.setdefault(owner + bare, text[m.start("owner") : m.end()])
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+_FUNCTION_CHAR = re.compile(r"[的了和与及或对为把被从向是在]")
 
 
 def named_candidates(heading: str | None, body: list[Line], glued: bool = False) -> tuple[list[tuple[str, str]], str | None, list[Line]]:
