@@ -130,5 +130,19 @@ def print_summary(results, dry_run: bool) -> None:
     print(f"\n{written} report(s) {verb}; {errors} file(s) could not be read", file=sys.stderr)
 
 
+def _run() -> int:
+    """`main`, with a reader that stops reading (`… --json | head`) ending it quietly, as other
+    command-line tools do, instead of with a traceback."""
+    try:
+        code = main()
+        sys.stdout.flush()
+        return code
+    except BrokenPipeError:
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+        return 1
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(_run())

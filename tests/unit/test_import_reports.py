@@ -81,3 +81,13 @@ def test_the_shipped_models_given_again_import_as_usual(tmp_path):
     done = run(tmp_path, "--line-model", str(line_model.MODEL_PATH), "--unit-model", str(unit_model.MODEL_PATH))
     assert done.returncode == 0, done.stderr
     assert len(list((tmp_path / "reports").rglob("*.md"))) == 1
+
+
+def test_a_reader_that_stops_reading_ends_it_without_a_traceback(tmp_path):
+    pages = sorted((ROOT / "tests" / "fixtures" / "import" / "corpus" / "pages").glob("*.txt"))[:40]
+    child = subprocess.Popen([sys.executable, str(SCRIPT), "--dry-run", "--json", "--out", str(tmp_path / "r"),
+                              *map(str, pages)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
+    assert child.stdout.read(10)  # the reader takes the start (`… | head`) and goes away
+    child.stdout.close()
+    _, err = child.communicate(timeout=120)
+    assert child.returncode == 1 and b"Traceback" not in err
