@@ -101,15 +101,18 @@ def test_a_failed_build_leaves_no_index_and_the_next_build_renders_every_page(sa
 
 
 def test_a_kept_page_is_left_untouched_in_site(sample):
-    """Nothing is read back, moved or written for a kept page: same inode, same modification time
-    (an rsync or object-storage deploy sees it unchanged)."""
+    """Nothing is read back, moved or written for a kept page, nor written for an export file whose
+    bytes are the same: same inode, same modification time (a deploy by time sees them unchanged)."""
     build(sample)  # the first kept build: every kept page's size and time are now in the index
     pages = sorted((sample.site / "reports").rglob("index.html"))
-    before = {p: (p.stat().st_ino, p.stat().st_mtime_ns) for p in pages}
+    exports = sorted((sample.site / "reports").rglob("cite.*")) + sorted((sample.site / "units").rglob("feed.xml"))
+    before = {p: (p.stat().st_ino, p.stat().st_mtime_ns) for p in pages + exports}
     kept, _ = kept_counts(build(sample))
     untouched = [p for p in pages if (p.stat().st_ino, p.stat().st_mtime_ns) == before[p]]
     touched = sorted(p.parent.name for p in pages if p not in untouched)
     assert kept > 0 and len(untouched) >= len(pages) - 3 * 2, (len(untouched), len(pages), touched)
+    # the citation files and feeds are the same bytes: read and compared, not written again
+    assert len(exports) > 100 and all((p.stat().st_ino, p.stat().st_mtime_ns) == before[p] for p in exports)
 
 
 def test_a_deleted_report_leaves_nothing_behind_and_a_stray_file_goes(sample, tmp_path):

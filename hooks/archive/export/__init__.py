@@ -11,6 +11,7 @@ import datetime as dt
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from ..catalogue import Catalogue
 from ..pages.home import latest_additions
@@ -50,17 +51,23 @@ def page_modified(page: PageDates, history: dict[str, FileHistory]) -> dt.date |
     return max(dates, default=None)
 
 
+def write_file(path: Path, data: bytes) -> None:
+    """How the many per-report and per-listing files are written (stock): afresh."""
+    path.write_bytes(data)
+
+
 def public_files(catalogue: Catalogue, history: dict[str, FileHistory], pages: list[PageDates], site: SiteInfo,
-                 description: str, site_dir: Path) -> list[Path]:
-    """Write every file of the site that is not a page; returns their paths."""
+                 description: str, site_dir: Path, write: Callable[[Path, bytes], None] = write_file) -> list[Path]:
+    """Write every file of the site that is not a page; returns their paths. `write`: how the
+    citation files and listing feeds are written (speed/kept_files.py: only when changed)."""
     # This runs beside MkDocs' build, which creates a fresh site folder only when it copies files
     site_dir.mkdir(parents=True, exist_ok=True)
     written = write_data(catalogue, site.url, site_dir)
     newest = latest_additions(catalogue.reports, {slug: h.added for slug, h in history.items()})
     changed = {slug: h.modified for slug, h in history.items()}
     written += write_feeds(newest, changed, site.url, site.name, description, site_dir)
-    written += write_listing_feeds(catalogue, changed, site.url, site.name, site_dir)
-    written += write_citations(catalogue, site.url, site.name, site_dir)
+    written += write_listing_feeds(catalogue, changed, site.url, site.name, site_dir, write)
+    written += write_citations(catalogue, site.url, site.name, site_dir, write)
     if site.url:  # a sitemap lists absolute URLs: without site_url there is none (as in MkDocs)
         entries = sorted((site.url + p.url, page_modified(p, history)) for p in pages)
         written += write_sitemap(entries, site_dir, site.url, catalogue.settings.sitemap_max_urls)

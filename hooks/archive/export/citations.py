@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Callable
 
 from ..catalogue import Catalogue
 from ..labels import region_label
@@ -157,8 +158,10 @@ def to_csl_json(items: list[dict]) -> str:
     return json.dumps(items, ensure_ascii=False, indent=1) + "\n"
 
 
-def write_citations(catalogue: Catalogue, site_url: str, site_name: str, site_dir: Path) -> list[Path]:
-    """Each report's three files beside its page, then the catalogue's two (catalogue order)."""
+def write_citations(catalogue: Catalogue, site_url: str, site_name: str, site_dir: Path,
+                    write: Callable[[Path, bytes], None] = Path.write_bytes) -> list[Path]:
+    """Each report's three files beside its page (through `write`), then the catalogue's two
+    (catalogue order)."""
     written: list[Path] = []
     entries: list[str] = []
     items: list[dict] = []
@@ -170,7 +173,7 @@ def write_citations(catalogue: Catalogue, site_url: str, site_name: str, site_di
         items.append(item)
         for name, data in ((BIB_NAME, entry), (RIS_NAME, ris_record(report, site_url)), (CSL_NAME, to_csl_json([item]))):
             path = folder / name
-            path.write_bytes(data.encode("utf-8"))
+            write(path, data.encode("utf-8"))
             written.append(path)
     bib, csl = site_dir / CATALOGUE_BIB, site_dir / CATALOGUE_CSL
     bib.write_bytes("\n".join(entries).encode("utf-8"))

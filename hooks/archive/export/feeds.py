@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 from pathlib import Path
+from typing import Callable
 
 from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
@@ -112,7 +113,7 @@ def listing_groups(catalogue: Catalogue) -> list[tuple[str, str, list[Report]]]:
 
 
 def write_listing_feeds(catalogue: Catalogue, changed: dict[str, dt.datetime], site_url: str, site_name: str,
-                        site_dir: Path) -> list[Path]:
+                        site_dir: Path, write: Callable[[Path, bytes], None] = Path.write_bytes) -> list[Path]:
     """An Atom feed beside each unit's, region's and category's list: its FEED_SIZE entries that
     changed last (by each entry's own `updated` time: last commit, else date, else year), newest
     first, ties by path. Each report's entry is made once and shared by the feeds it is in, so
@@ -135,6 +136,6 @@ def write_listing_feeds(catalogue: Catalogue, changed: dict[str, dt.datetime], s
                    times[newest[0].slug] if newest else EPOCH)
         target = site_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(fg.atom_str(pretty=True))
+        write(target, fg.atom_str(pretty=True))
         written.append(target)
     return written

@@ -135,7 +135,7 @@ class ArchiveBuild:
                 pages.append(PageDates(url, everything if url == "" else [], self.history.get(path)))
         self.jobs[EXPORTS] = self.speed.job(
             public_files, self.catalogue, self.report_history(), pages, self.site_info,
-            config.site_description or "", self.site_dir, nice=5)
+            config.site_description or "", self.site_dir, self.speed.export_writer(), nice=5)
 
     # -- per page ---------------------------------------------------------------------------
 

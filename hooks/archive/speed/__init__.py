@@ -24,6 +24,8 @@ bytes (tests/speed/ checks both that and each mechanism against its stock counte
 | search_segments   | every full segment of the search index made again  | same bytes with and without; damaged redone   |
 | kept_pages        | every generated page rendered on every build       | first kept pages of each kind rendered too;   |
 |                   | (a page with the previous one's inputs is kept)    | builds diffed against builds from scratch     |
+| kept_files        | every citation file and listing feed written again | builds diffed against builds from scratch     |
+|                   | (written only when its bytes change)               |                                               |
 
 The MkDocs adapter (`archive.mkdocs`) talks to this package only through `for_build()`, which
 returns `Speedups` or `Stock`: the same methods, called at the same points of the build.

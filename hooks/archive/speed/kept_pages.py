@@ -151,6 +151,11 @@ class KeptPages:
             self._marker, self.previous = None, {}
             shutil.rmtree(self.previous_site, ignore_errors=True)
 
+    @property
+    def in_place(self) -> bool:
+        """The previous site is back in site/ (files written now go over its files)."""
+        return self._marker is not None
+
     # -- per page ---------------------------------------------------------------------------
 
     def take(self, page, template: str, nav, inputs, body: str | None) -> bool:

@@ -83,6 +83,11 @@ class Stock:
 
     def site_emptied(self) -> None: ...
 
+    def export_writer(self):
+        from ..export import write_file
+
+        return write_file
+
     def check_output(self, files, written: list = ()) -> None: ...
 
     def finish(self, full_build: bool) -> None: ...
@@ -251,6 +256,14 @@ class Speedups(Stock):
         """MkDocs has emptied site/: the previous site comes back in its place (kept_pages.py)."""
         if self.kept_pages is not None:
             self.kept_pages.restore()
+
+    def export_writer(self):
+        """With the previous site in place, export files unchanged are not written (kept_files.py)."""
+        if self.kept_pages is None or not self.kept_pages.in_place:
+            return super().export_writer()
+        from .kept_files import write_if_changed
+
+        return write_if_changed
 
     def check_output(self, files, written: list = ()) -> None:
         """What the previous site held and this build did not make is removed (kept_pages.py;
