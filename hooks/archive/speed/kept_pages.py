@@ -205,10 +205,6 @@ class KeptPages:
         digest = _digest(html.encode("utf-8", errors="xmlcharrefreplace"))
         self.index[page.file.src_uri] = [key, digest, anchors, page.file.dest_uri, None, None]
 
-    def previous_files(self, files) -> list[str]:
-        """Where in site/ the pages the previous build wrote go (absolute paths)."""
-        return [f.abs_dest_path for f in files.documentation_pages() if f.src_uri in self.previous]
-
     def _previous_file(self, entry: list | None, file, key: str, read: bool) -> tuple[str | None, list] | None:
         """The previous build's file of this page if its key is `key` and the file is as that
         build left it: (its HTML if `read`, else None; its index entry with the file's size and
@@ -336,11 +332,11 @@ def code_fingerprint(config) -> str:
     return h.hexdigest()
 
 
-def site_fingerprint(config, nav, code: str | None = None) -> str:
+def site_fingerprint(config, nav, code: str) -> str:
     """What every page depends on besides its own inputs: the code (`code_fingerprint`), the
     settings and the navigation."""
     h = hashlib.blake2b(digest_size=20)
-    h.update((code or code_fingerprint(config)).encode())
+    h.update(code.encode())
     settings = {k: v for k, v in config.items() if k not in _CONFIG_PATHS}
     h.update(_address_free(repr(stable_form(settings, {}, lenient=True))).encode())
     h.update(repr((config.theme.name, stable_form(dict(config.theme.items()), {}, lenient=True))).encode())

@@ -11,16 +11,14 @@ from __future__ import annotations
 import os
 
 
-def make_page_files(paths: list[str], folders_only: frozenset[str] = frozenset()) -> int:
-    """Create each (empty) page file and its folder; only the folder for a page in `folders_only`
-    (a page the previous build wrote: its file is there already and likely to be kept, kept_pages.py)."""
+def make_page_files(paths: list[str]) -> int:
+    """Create each (empty) page file and its folder."""
     folder = None
     for path in paths:
         if os.path.dirname(path) != folder:
             folder = os.path.dirname(path)
             os.makedirs(folder, exist_ok=True)
-        if path not in folders_only:
-            os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o644))
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o644))
     return len(paths)
 
 

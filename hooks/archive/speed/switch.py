@@ -194,8 +194,10 @@ class Speedups(Stock):
         if not dirty:  # a dirty build writes only the pages it finds changed
             from .page_files import make_page_files
 
-            kept = frozenset(self.kept_pages.previous_files(files)) if self.kept_pages else frozenset()
-            self.page_files_job = self.job(make_page_files, sorted(f.abs_dest_path for f in files.documentation_pages()), kept)
+            # the previous site, back in place, holds the folders and files of the pages it had
+            present = self.kept_pages.previous if self.kept_pages and self.kept_pages.in_place else {}
+            paths = sorted(f.abs_dest_path for f in files.documentation_pages() if f.src_uri not in present)
+            self.page_files_job = self.job(make_page_files, paths)
 
     def page_template(self, page) -> None:
         """A generated page outside the nav is rendered from its kind's page shell (shells.py)."""
