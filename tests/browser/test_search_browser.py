@@ -78,21 +78,28 @@ def test_search_page_facets_in_url(sample_site):
         page.screenshot(path=str(ARTIFACTS / "search-page-phone.png"), full_page=False)
 
 
+def watched_header_box(browser, base):
+    """The search page with its header box focused; `window.searched` lists each query the box's
+    dropdown shows results for, in order."""
+    page = browser.new_page(viewport=DESKTOP)
+    page.goto(base + "search/")
+    page.wait_for_load_state("networkidle")
+    page.evaluate("""() => {
+        window.searched = [];
+        const dropdown = document.querySelector('[data-archive-search=dropdown]');
+        new MutationObserver(() => window.searched.push(dropdown.dataset.query))
+            .observe(dropdown, { attributes: true, attributeFilter: ['data-query'] });
+    }""")
+    box = page.locator('[data-archive-search="box"]')
+    box.click()
+    return page, box
+
+
 def test_header_box_runs_on_a_pause_and_debounces_typing(sample_site):
     """An input with no search under way searches at once; keystrokes during that search make one
     search more, for the last text (no timer holds back the last keystroke)."""
     with serve(sample_site.site) as base, chromium() as browser:
-        page = browser.new_page(viewport=DESKTOP)
-        page.goto(base + "search/")
-        page.wait_for_load_state("networkidle")
-        page.evaluate("""() => {
-            window.searched = [];
-            const dropdown = document.querySelector('[data-archive-search=dropdown]');
-            new MutationObserver(() => window.searched.push(dropdown.dataset.query))
-                .observe(dropdown, { attributes: true, attributeFilter: ['data-query'] });
-        }""")
-        box = page.locator('[data-archive-search="box"]')
-        box.click()
+        page, box = watched_header_box(browser, base)
         # every request 200 ms slower: the keys after the first come while its search waits for its shards
         cdp = page.context.new_cdp_session(page)
         cdp.send("Network.enable")
@@ -157,17 +164,7 @@ def test_header_box_searches_what_an_input_method_commits(sample_site):
     """Pinyin being composed (ke, kep, kepu in the box) is not searched; the committed 科普 is, at once."""
     corpus = ref.load(sample_site.reports)
     with serve(sample_site.site) as base, chromium() as browser:
-        page = browser.new_page(viewport=DESKTOP)
-        page.goto(base + "search/")
-        page.wait_for_load_state("networkidle")
-        page.evaluate("""() => {
-            window.searched = [];
-            const dropdown = document.querySelector('[data-archive-search=dropdown]');
-            new MutationObserver(() => window.searched.push(dropdown.dataset.query))
-                .observe(dropdown, { attributes: true, attributeFilter: ['data-query'] });
-        }""")
-        box = page.locator('[data-archive-search="box"]')
-        box.click()
+        page, box = watched_header_box(browser, base)
         box.fill("科")  # the index loaded, and a first search shown
         page.wait_for_function("() => window.searched.includes('科')")
         box.fill("")
