@@ -116,6 +116,12 @@ class YearFinder:
                     # a site's own title (…范文, …精选) dates the page, not the report: the text's year stands
                     value, expr, where = next(c for c in concrete if c[2] != "title")
                     return Finding(value, FOUND, f"year: the page's title says {first[0]}, the text {value}; check")
+                signed = {v for v, _, w in concrete if w == "signature date"}
+                if (first[2] == "title" and body_values and body_values == signed == {first[0] + 1}
+                        and re.search(r"总结|年度|年报|述职", simplified(heading))):
+                    # a summary of year N is signed early in N+1 (`…2023年度工作总结的通知`, 2024年1月4日):
+                    # the title's year is the report's
+                    return Finding(first[0], FOUND)
                 if first[2] == "title" and body_values and first[0] not in body_values:
                     return Finding(None, UNSURE, f"year: the title says {first[0]} but the text says "
                                    f"{', '.join(map(str, sorted(body_values)))}; check which is the report's year")
