@@ -186,3 +186,42 @@ def test_a_department_named_without_its_body_is_the_whole_name_the_text_writes_o
     two = body + [Line(6, "同时，团委办公室积极配合开展工作。")]
     assert find_unit("办公室2024年工作总结", two).value == "办公室"
     assert find_unit("办公室2024年工作总结", body[:4] + [Line(5, "配合科协办公室做好接待。")]).value == "办公室"
+
+
+@pytest.mark.parametrize("heading, body, unit", [
+    # the heading's short name, the opening's whole name with its street
+    ("街道工會工作總結1", ["今年以來，在區委的領導下，桂園街道總工會努力創新服務模式。"], "桂園街道總工會"),
+    # a bare kind in the heading, the city's body named in full a few lines in
+    ("2020年科技馆季度工作总结", ["一、科普进校园", "2020年1月8日，西安市科技馆科普大篷车队参加了三下乡活动。"], "西安市科技馆"),
+    # an anonymised name's fuller form is anonymised too
+    (None, ["xx工会按照市区的要求，努力为职工群众办实事。", "一、基本情况", "xx街道总工会现有9个工联会。"], "xx街道总工会"),
+])
+def test_the_fuller_name_of_the_same_body_a_report_writes_out(heading, body, unit):
+    assert find_unit(heading, lines(*body, *BODY)).value == unit
+
+
+@pytest.mark.parametrize("heading, body, unit", [
+    # an owner's name before its 党组 is not the subject: the heading's name stands
+    ("市科技局上半年工作总结", ["一、上半年工作情况", "根据市委的部署，杭州市科技局党组以落实责任制为抓手开展工作。"], "市科技局"),
+    # a verb before 社区 is no community's name
+    (None, ["现就__社区20__年工会工作情况汇报如下：", "围绕社区中心工作扎实推进创建活动。"], "__社区"),
+    # two different fuller names: neither
+    ("工会工作总结", ["全年，县总工会围绕中心开展工作。", "市总工会组织了培训。"], "工会"),
+])
+def test_no_fuller_name_from_an_owner_a_verb_or_two_names(heading, body, unit):
+    assert find_unit(heading, lines(*body, *BODY)).value == unit
+
+
+@pytest.mark.parametrize("heading, body, unit", [
+    ("中學黨支部委員會2023年度工作總結", ["一、強化政治學習"], "中學黨支部委員會"),  # run on to 委员会
+    (None, ["2025年，宁波市科协将深入学习贯彻党的二十大精神。"], "宁波市科协"),      # a plan's 将
+    (None, ["集安市科技馆作为全国科普教育基地，充分利用馆内展教资源。"], "集安市科技馆"),
+    (None, ["2017年，是科技馆在服务公众方面取得显著成效的一年。"], "科技馆"),          # 是 is not part of it
+])
+def test_opening_names_before_a_plan_or_a_role_and_names_run_on_to_a_committee(heading, body, unit):
+    assert find_unit(heading, lines(*body, *BODY)).value == unit
+
+
+def test_a_party_organisations_work_is_no_unit_named_党组():
+    found = find_unit("在全省机关基层党组织建设工作推进会上的汇报发言材料", lines("尊敬的各位领导，同志们：", *BODY))
+    assert found.value is None  # nor 党组织, a kind of organisation

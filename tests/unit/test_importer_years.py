@@ -110,3 +110,10 @@ def test_a_sentence_of_the_first_paragraphs_opening_on_a_year_states_it_when_not
 ])
 def test_a_year_opening_a_later_sentence_does_not_outweigh_or_invent(heading, body, year):
     assert FINDER.find(heading, lines(*body)).value == year
+
+
+def test_a_summarys_title_year_stands_when_it_is_signed_early_the_next_year():
+    body = lines("中心机关各处室：", "现将年度工作总结印发给你们，请认真学习。", "舟山市机关事务管理中心", "2024年1月4日")
+    assert FINDER.find("关于印发2023年度工作总结的通知", body).value == 2023
+    # a plan's title and a signature two years on still disagree
+    assert FINDER.find("关于印发2021年工作要点的通知", body).value is None

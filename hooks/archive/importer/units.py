@@ -27,7 +27,75 @@ def find_unit(heading: str | None, body: list[Line], glued: bool = False) -> Fin
     if whole:
         return Finding(whole, UNSURE, f"unit: the heading or opening says {found.value}; the text writes the name out "
                                       f"as {whole}; check")
+    fuller = _fuller_name(found.value, heading, body) if found.value else None
+    if fuller:
+        return Finding(fuller, UNSURE, f"unit: the heading or opening says {found.value}; the text names the body in full "
+                                       f"as {fuller}; check")
     return found
+
+
+_NOT_IN_FULL = re.compile(r"[的了和与及或对为把被从向是在，。、,]|^(?:全|各|本|我|该|其|此|这|那|上级|下级|省委|市委|县委|区委)")
+
+
+_SUB_BODY = re.compile(r"(?:党组|党委|党支部|党总支|机关|办公室|工会|团委|妇委会)")
+"""What follows an owner's name (`杭州市科技局党组以…`): the name is not the subject there."""
+_PLACE_LEVEL = re.compile(r"(?P<place>[\u4e00-\u9fff]{0,6}?)(?P<level>街道|社区|省|市|县|区|旗|镇|乡|村)")
+
+
+def _placed(written: str, core: str, extra: int) -> bool:
+    """The fuller name puts a place before the short one: a division the code list knows
+    (`西安市`), a street or community's own name (`桂园街道`), or an anonymised place (`xx街道`)."""
+    m = _PLACE_LEVEL.match(core)
+    if not m or m.end() < extra:
+        return False
+    place, level = m.group("place"), m.group("level")
+    if not place:
+        return bool(ANON_IN_NAME.search(written) or re.match(r"^[xX×＊*_＿]", written))
+    if LEADING_FUNCTION_WORDS.match(place) or _FUNCTION_CHAR.search(place):
+        return False
+    from ..regions import region_tree
+    tree = region_tree()
+    if tree.known(place + level) or level in "省市县区旗" and tree.known(place):
+        return True
+    return level in ("街道", "社区") and 2 <= len(place) <= 4 and not _VERB_START.match(place)
+
+
+_VERB_START = re.compile(r"围绕|服务|深入|走进|走访|面向|依托|结合|组织|开展|推进|加强|建设|进入|覆盖|联系|指导|配合|支持|协助")
+
+
+def _name_core(name: str) -> str:
+    """A name compared with its fuller forms: simplified, masks and the 总 of a 总工会 left out."""
+    return re.sub(r"[xX×＊*_＿\s]+|总(?=工会)", "", simplified(name))
+
+
+def _fuller_name(name: str, heading: str | None, body: list[Line]) -> str | None:
+    """The one fuller name of the same body a report writes at a clause's start in its heading or
+    first lines, for a short one its heading or opening gives: `桂園街道總工會努力…` for the heading's
+    `街道工會`, `xx街道总工会现有…` for `xx工会`, `…，西安市科技馆科普大篷车…` for `科技馆`. Fuller: it ends
+    with the short name (masks and the 总 of 总工会 aside) and puts a place or owner of two to eight
+    characters before it, with no function word."""
+    core = _name_core(name)
+    if len(core) < 2 or re.match(r"[省市县区旗镇乡]", core):
+        # `市科技局` names its level: the whole name as the heading writes it (not `宁安市科技局`)
+        return None
+    masked = bool(ANON_IN_NAME.search(name) or re.match(r"^[xX×＊*_＿]", name))
+    tail = re.escape(simplified(name)[-2:])
+    pattern = re.compile(rf"(?:^|(?<=[，。；：！？,;:!?、）)]))\s*(?:{TIME}[，,]?)?(?:我们)?(?P<y>[\u4e00-\u9fffxX×＊*_＿]{{2,16}}?{tail})")
+    found: dict[str, str] = {}
+    texts = ([heading] if heading else []) + [line.stripped for line in body[:12]]
+    for text in texts:
+        s = simplified(text)
+        for m in pattern.finditer(s):
+            y = m.group("y")
+            y_core = _name_core(y)
+            extra = y_core[: len(y_core) - len(core)]
+            if (y_core.endswith(core) and 2 <= len(extra) <= 8 and not _NOT_IN_FULL.search(y)
+                    and re.fullmatch(UNIT, y) and not _SUB_BODY.match(s[m.end("y"):])
+                    and _placed(y, y_core, len(extra))
+                    # an anonymised name's fuller form is anonymised too (`xx工会`, `xx街道总工会`)
+                    and masked == bool(ANON_IN_NAME.search(y) or re.match(r"^[xX×＊*_＿]", y))):
+                found.setdefault(y_core, text[m.start("y") : m.end("y")])
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 _DEPARTMENTS = ("办公室", "工会", "党支部", "党总支", "团委", "妇委会")
@@ -183,11 +251,16 @@ def _tagged_organisation(heading: str | None, body: list[Line]) -> str | None:
     for text in texts:
         words = list(_posseg().cut(_SPACES.sub("", text)))
         for k, pair in enumerate(words):
-            if pair.flag != "nt" or len(pair.word) < 3 or GENERIC.match(pair.word) or ANON_IN_NAME.search(pair.word):
+            if (pair.flag != "nt" or len(pair.word) < 3 or GENERIC.match(pair.word) or ANON_IN_NAME.search(pair.word)
+                    or _KIND_NOUN.search(pair.word)):
                 continue
             place = words[k - 1].word if k and words[k - 1].flag == "ns" else ""
             return place + pair.word
     return None
+
+
+_KIND_NOUN = re.compile(r"^(?:基层|各级|机关)?(?:党组织|组织|单位|部门)$")
+"""Words jieba tags as organisations that name a kind (`党组织`), not one body."""
 
 
 def _posseg():
@@ -209,7 +282,8 @@ def _leading_unit(text: str) -> int:
     """Length of the unit name `text` starts with, or 0: the shortest name of two or more
     characters that is more than a bare kind (`厂矿科协`, not `厂`), with what follows it in the
     same body (`厂矿科协联合会`, `县科协机关党支部`)."""
-    names = [k for k in range(2, min(len(text), 24) + 1) if re.fullmatch(UNIT, text[:k])]
+    names = [k for k in range(2, min(len(text), 24) + 1) if re.fullmatch(UNIT, text[:k])
+             and not (text[:k].endswith("党组") and text[k:k + 1] == "织")]  # 党组织 is no 党组
     shortest = next((k for k in names if not GENERIC.match(text[:k]) and not _LEVELS.fullmatch(text[:k])),
                     names[0] if names else 0)
     if not shortest:
