@@ -37,3 +37,25 @@ def test_a_marked_report_the_page_cuts_off_in_its_first_sentence_is_a_report():
     assert len(parts) == 2 and parts[1].lines[-1].stripped == "**厂工会在分厂党委和上级工会"
     # a marker followed by nothing but a heading at the page's end is still no report
     assert len(split(clean(page.rsplit("\n", 1)[0] + "\n工会年终总结").lines).parts) == 1
+
+
+def _split(*texts: str):
+    from archive.importer.clean import Line
+    from archive.importer.split import split
+
+    return split([Line(no, text) for no, text in enumerate(texts, start=1)])
+
+
+def test_a_title_run_into_the_reports_first_sentence_is_report_text():
+    parts = _split("机关党支部工作总结",
+                   "机关党支部工作总结机关党支部在局党委领导下，围绕中心工作，组织开展了形式多样的学习和活动。",
+                   "认真组织学习党的基础理论知识，积极开展党员思想教育。")
+    assert [r.no for r in parts.removed] == []
+    assert [line.no for line in parts.parts[0].lines][:2] == [1, 2]
+
+
+def test_a_site_summary_starting_with_the_title_is_still_the_sites():
+    parts = _split("科协活动总结",
+                   "科协活动总结 科学技术协会是党联系广大科技工作者的人民团体。下面是小编整理的关于科协的活动总结，请参考。",
+                   "2013年，市科协在市委、市政府的高度重视下，较好地完成了全年的各项工作任务。")
+    assert 2 in [r.no for r in parts.removed]

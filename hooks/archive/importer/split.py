@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from .boundaries import _DATE_LINE, boundary_scores, cn_number, glued_heading, title_key
-from .chrome import CATEGORY_WORDS, COMPILATION_WORDS, is_title_like
+from .chrome import CATEGORY_WORDS, COMPILATION_WORDS, is_body_like, is_title_like
 from .clean import Line, Removed
 
 __all__ = ["CATEGORY_WORDS", "Part", "Split", "cn_number", "glued_heading", "is_title_like", "split"]
@@ -279,9 +279,11 @@ def _page_titles(preamble: list[Line], markers: list, lines: list[Line]) -> tupl
             top.append(i)
             continue
         s = line.simple
-        if any(s.startswith(preamble[j].simple) for j in top) and len(s) > len(preamble[top[-1]].simple):
+        repeated = next((preamble[j].simple for j in top if s.startswith(preamble[j].simple)), None)
+        if repeated and len(s) > len(preamble[top[-1]].simple) and not is_body_like(s[len(repeated):]):
             titles.add(i)  # a site summary repeating the title, then the first report's opening
             continue
+        # the title run into the report's own first sentence (`…工作总结后勤党支部在院党委领导下，…`) is report text
         break
     for position, i in enumerate(top):
         s = preamble[i].simple
