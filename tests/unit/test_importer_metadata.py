@@ -186,3 +186,10 @@ def test_a_sentence_of_the_first_lines_saying_it_reports_outweighs_a_compilation
     # without it, the compilation's label, unsure; and a heading of its own keeps its word
     assert describer.category(None, body[:3], "科协工作总结材料 第1篇").value == "工作总结"
     assert describer.category("市科协2021年工作总结", body, None).value == "工作总结"
+
+
+def test_an_opening_on_the_half_year_past_or_on_what_the_body_will_do_tells_its_kind():
+    assert _category(None, "上半年，我们支部根据学院党总支的要求，结合实际开展工作。", "一、基本情况") == "工作总结"
+    assert _category(None, "2025年，市科协将深入学习贯彻会议精神，推动各项工作。", "一、强化引领") == "工作计划"
+    # a half year whose opening sets out work to do is told by nothing
+    assert _category(None, "上半年，我局将深入推进项目建设。", "一、项目") == "其他"

@@ -231,8 +231,8 @@ def _numbered_page_title(heading: str | None, label: str | None) -> bool:
     return bool(h) and h != simplified(heading).strip() and h == page
 
 
-RETROSPECT = re.compile(r"一年来|今年以来|过去的?一年|(?:做|取得|完成|开展|做出)了|圆满完成|取得(?:了)?\S{0,4}(?:成效|成绩)")
-PROSPECT = re.compile(r"将(?:继续|进一步|以|围绕|着力|重点)|力争|下一步|明年|新的一年|展望")
+RETROSPECT = re.compile(r"一年来|半年来|今年以来|过去的?一年|^上半年[，,]|(?:做|取得|完成|开展|做出)了|圆满完成|取得(?:了)?\S{0,4}(?:成效|成绩)")
+PROSPECT = re.compile(r"将(?:继续|进一步|以|围绕|着力|重点|深入|坚持|全面|紧紧|聚焦|持续|大力|加快)|力争|下一步|明年|新的一年|展望")
 
 
 def _told_kind(opening: list[Line]) -> str | None:
