@@ -101,18 +101,24 @@ def test_a_failed_build_leaves_no_index_and_the_next_build_renders_every_page(sa
 
 
 def test_a_kept_page_is_left_untouched_in_site(sample):
-    """Nothing is read back, moved or written for a kept page, nor written for an export file whose
-    bytes are the same: same inode, same modification time (a deploy by time sees them unchanged)."""
+    """Nothing is read back, moved or written for a kept page, nor written for an export or search
+    index file whose bytes are the same: same inode, same modification time (a deploy by time sees
+    them unchanged)."""
     build(sample)  # the first kept build: every kept page's size and time are now in the index
     pages = sorted((sample.site / "reports").rglob("index.html"))
     exports = sorted((sample.site / "reports").rglob("cite.*")) + sorted((sample.site / "units").rglob("feed.xml"))
+    index = sorted(p for p in (sample.site / "search" / "data").rglob("*") if p.is_file())
+    exports += index
     before = {p: (p.stat().st_ino, p.stat().st_mtime_ns) for p in pages + exports}
     kept, _ = kept_counts(build(sample))
     untouched = [p for p in pages if (p.stat().st_ino, p.stat().st_mtime_ns) == before[p]]
     touched = sorted(p.parent.name for p in pages if p not in untouched)
     assert kept > 0 and len(untouched) >= len(pages) - 3 * 2, (len(untouched), len(pages), touched)
-    # the citation files and feeds are the same bytes: read and compared, not written again
-    assert len(exports) > 100 and all((p.stat().st_ino, p.stat().st_mtime_ns) == before[p] for p in exports)
+    # the citation files, feeds and the search index's files (its kept segments and its tail) are
+    # the same bytes: read and compared, not written again
+    assert len(index) > 50 and {p.relative_to(sample.site / "search" / "data").parts[0] for p in index} >= {"g", "m", "t"}
+    changed = [p for p in exports if (p.stat().st_ino, p.stat().st_mtime_ns) != before[p]]
+    assert len(exports) > 100 and not changed, changed[:5]
 
 
 def test_a_deleted_report_leaves_nothing_behind_and_a_stray_file_goes(sample, tmp_path):
@@ -123,10 +129,14 @@ def test_a_deleted_report_leaves_nothing_behind_and_a_stray_file_goes(sample, tm
     assert (sample.site / "reports" / slug / "cite.bib").is_file()
     stray = sample.site / "units" / "stray.txt"
     stray.write_text("put here by hand", encoding="utf-8")
+    stray_index = sample.site / "search" / "data" / "t" / "9" / "stray.gz"
+    stray_index.parent.mkdir()
+    stray_index.write_bytes(b"not part of the index")
     source.unlink()
     result = build(sample)
     assert kept_counts(result)[0] > 50
     assert not (sample.site / "reports" / slug).exists() and not stray.exists()
+    assert not stray_index.parent.exists()  # the search index, written in place, leaves only its own files
     removed = int(re.search(r"([\d,]+) files of the previous site removed", result.stderr)[1].replace(",", ""))
     assert removed >= 5  # the page, its three citation files, the stray file (and the pages it was on)
     assert digest(sample.site) == from_scratch(sample, tmp_path / "scratch")

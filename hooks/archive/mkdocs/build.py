@@ -37,6 +37,8 @@ from .redirects import write_redirects
 
 EXPORTS = "feeds, sitemap and open data"
 """The exports' job: it returns the paths it wrote."""
+SEARCH = "search index"
+"""The search index's job: its IndexStats list the files it left when written in place."""
 
 
 class ArchiveBuild:
@@ -97,8 +99,8 @@ class ArchiveBuild:
             arrival = arrival_order(self.settings.reports_dir)
             if arrival.note:
                 _log().info(arrival.note)
-            self.jobs["search index"] = self.speed.job(write_search_index, catalogue.reports, self.site_dir, arrival,
-                                                       self.speed.search_segments(), nice=5)
+            self.jobs[SEARCH] = self.speed.job(write_search_index, catalogue.reports, self.site_dir, arrival,
+                                               self.speed.search_segments(), self.speed.search_writer(), nice=5)
             self.history = git_history(self.project_dir, self.settings.reports_dir, self.docs_dir)
             if self.preview:
                 self.preview.history, self.preview.similar = self.history, similar
@@ -190,6 +192,8 @@ class ArchiveBuild:
                 raise PluginError(f"{name}: {e}") from e
             if name == EXPORTS:
                 written += result
+            elif name == SEARCH:
+                written += result.paths
         self.speed.check_output(self.files, written)
         self.speed.finish(full_build=self.preview is None)
         if self.preview:

@@ -34,12 +34,13 @@ def search_docs(reports, arrival: Arrival | None = None) -> list[SearchDoc]:
     return docs
 
 
-def write_search_index(reports, site_dir: Path, arrival: Arrival | None = None, kept=None) -> IndexStats:
+def write_search_index(reports, site_dir: Path, arrival: Arrival | None = None, kept=None, put=None) -> IndexStats:
     """Index every given (published) report into `site_dir/search/data/`, in arrival order;
-    fail rather than drop one. `kept`: full segments of earlier builds (`build_index`)."""
+    fail rather than drop one. `kept`: full segments of earlier builds; `put`: how files are
+    written over the previous index (`build_index`)."""
     docs = search_docs(reports, arrival)
     try:
-        stats = build_index(docs, Path(site_dir) / DATA_DIR, kept)
+        stats = build_index(docs, Path(site_dir) / DATA_DIR, kept, put)
     except IndexBuildError as e:
         raise SearchIndexError(str(e)) from e
     if stats.docs != len(reports):

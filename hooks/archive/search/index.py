@@ -51,6 +51,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -76,6 +77,8 @@ class IndexStats:
     """Files written (a kept segment's files, copied, are not counted), and their bytes."""
     bytes: int
     postings: int
+    paths: tuple[str, ...] = ()
+    """Every file of the index, when it was written over a previous one (`put`); else empty."""
 
 
 def gram_hash(code_points: list[int]) -> int:
@@ -86,21 +89,28 @@ def gram_hash(code_points: list[int]) -> int:
     return h
 
 
-def build_index(docs: list[SearchDoc], out: Path, kept=None) -> IndexStats:
+def build_index(docs: list[SearchDoc], out: Path, kept=None, put=None) -> IndexStats:
     """Write the whole index for `docs` (document id = position in the list: arrival order) into
     `out`. `kept` (archive/speed/search_segments.py `KeptSegments`, or None): where full segments
-    of earlier builds are copied from instead of being made again; the bytes are the same."""
-    if out.exists():
+    of earlier builds are copied from instead of being made again; the bytes are the same.
+    `put(path, data)` (or None: `out` is emptied and every file written afresh): how each file is
+    written over the index already in `out`, whose files this build does not make are then deleted."""
+    if put is None and out.exists():
         shutil.rmtree(out)
-    out.mkdir(parents=True)
+    out.mkdir(parents=True, exist_ok=True)
     n_docs = len(docs)
-    writer = IndexWriter(out)
+    writer = IndexWriter(out, put)
     postings = total_chars = 0
     parts = []
+    whole = []  # segment folders copied whole from `kept`
     for segment in segments(n_docs):
         part = docs[segment.start:segment.end]
         make = functools.partial(_write_segment, part, segment, writer, out)
-        shards, chars, count = kept.segment(part, out / "g" / segment.name, make) if kept and segment.full else make()
+        if kept and segment.full:
+            shards, chars, count = kept.segment(part, out / "g" / segment.name, make)
+            whole.append(f"g/{segment.name}/")
+        else:
+            shards, chars, count = make()
         parts.append([segment.start, segment.docs, shards])
         postings += count
         total_chars += chars
@@ -111,10 +121,29 @@ def build_index(docs: list[SearchDoc], out: Path, kept=None) -> IndexStats:
         "format": FORMAT, "docs": n_docs, "segments": parts, "maxGram": MAX_GRAM, "block": BLOCK, "texts": TEXTS,
         "unitBytes": writer.unit_bytes, "chars": total_chars, "postings": int(postings), "anchorPrefix": ID_PREFIX,
     }
-    (out / "manifest.json").write_text(json.dumps(manifest, sort_keys=True), encoding="utf-8")
+    writer.put(str(out / "manifest.json"), json.dumps(manifest, sort_keys=True).encode("utf-8"))
     if kept:
         kept.prune()
-    return IndexStats(n_docs, total_chars, sum(p[2] for p in parts), writer.files + 1, writer.bytes, int(postings))
+    paths = () if put is None else _only_these(out, {*writer.paths, "manifest.json"}, tuple(whole))
+    return IndexStats(n_docs, total_chars, sum(p[2] for p in parts), writer.files + 1, writer.bytes, int(postings),
+                      paths)
+
+
+def _only_these(out: Path, written: set[str], folders: tuple[str, ...]) -> tuple[str, ...]:
+    """Delete every file below `out` that is neither `written` nor in one of `folders` (relative,
+    ending in "/"), then the folders left empty; the paths of the files left."""
+    left = []
+    for root, dirs, names in os.walk(out, topdown=False):
+        for name in names:
+            path = os.path.join(root, name)
+            relative = os.path.relpath(path, out).replace(os.sep, "/")
+            if relative in written or relative.startswith(folders):
+                left.append(path)
+            else:
+                os.unlink(path)
+        if root != str(out) and not os.listdir(root):
+            os.rmdir(root)
+    return tuple(sorted(left))
 
 
 def _write_segment(docs: list[SearchDoc], segment: Segment, writer: IndexWriter, out: Path) -> tuple[int, int, int]:

@@ -161,13 +161,24 @@ class Spool:
         return self.shards
 
 
+def _write_afresh(path: str, data: bytes) -> None:
+    with open(path, "wb") as f:
+        f.write(data)
+
+
 class IndexWriter:
-    def __init__(self, out: Path) -> None:
+    """Writes the index's files below `out`. `put(path, data)`: how a file is written (default: afresh;
+    archive/speed/kept_files.py's `write_if_changed` leaves a file holding the same bytes alone);
+    `paths` lists every file written through it, relative to `out`."""
+
+    def __init__(self, out: Path, put=None) -> None:
         self.out = out
+        self.put = put or _write_afresh
         self.files = 0
         self.bytes = 0
         self.unit_bytes = 2
         self.folders: set[str] = set()
+        self.paths: list[str] = []
 
     def folder(self, relative: str) -> None:
         if relative not in self.folders:
@@ -176,8 +187,8 @@ class IndexWriter:
 
     def raw(self, relative: str, data: bytes) -> None:
         """Write a file whose folder exists."""
-        with open(os.path.join(self.out, relative), "wb") as f:
-            f.write(data)
+        self.put(os.path.join(self.out, relative), data)
+        self.paths.append(relative)
         self.files += 1
         self.bytes += len(data)
 

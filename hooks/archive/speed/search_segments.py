@@ -49,7 +49,15 @@ def segment_key(docs) -> str:
 
 def _link_or_copy(source: str, target: str) -> None:
     """A hard link where the file system allows one (the index's files are only ever written
-    afresh, never in place, so a link cannot change the kept copy), else a copy."""
+    afresh, never in place, so a link cannot change the kept copy), else a copy. A target that is
+    the kept copy already (the previous site back in place) is left alone; any other is unlinked
+    first, never written into (it may be a link to another kept copy)."""
+    try:
+        if os.path.samefile(source, target):
+            return
+        os.unlink(target)
+    except OSError:
+        pass
     try:
         os.link(source, target)
     except OSError:

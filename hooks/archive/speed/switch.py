@@ -83,6 +83,10 @@ class Stock:
 
     def site_emptied(self) -> None: ...
 
+    def search_writer(self):
+        """The search index is emptied and written afresh."""
+        return None
+
     def export_writer(self):
         from ..export import write_file
 
@@ -258,6 +262,15 @@ class Speedups(Stock):
         """MkDocs has emptied site/: the previous site comes back in its place (kept_pages.py)."""
         if self.kept_pages is not None:
             self.kept_pages.restore()
+
+    def search_writer(self):
+        """With the previous site in place, the search index's files unchanged are not written,
+        and the index is not emptied first (kept_files.py)."""
+        if self.kept_pages is None or not self.kept_pages.in_place:
+            return None
+        from .kept_files import write_if_changed
+
+        return write_if_changed
 
     def export_writer(self):
         """With the previous site in place, export files unchanged are not written (kept_files.py)."""
