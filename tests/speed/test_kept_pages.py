@@ -207,3 +207,26 @@ def test_stable_form_of_the_same_content_is_the_same_and_unknown_objects_are_not
         stable_form(object(), {})
     zunyi = region_tree().get("520300")  # a region is its code and name, not its whole subtree
     assert stable_form(zunyi, {})[:3] == ["division", "520300", "遵义市"]
+
+
+def test_the_code_fingerprint_follows_the_build_code_not_the_importer(tmp_path):
+    """An importer-only change (it writes reports/, not site/) keeps the previous site; a change to
+    any code the build runs does not."""
+    hooks = tmp_path / "hooks"
+    shutil.copytree(ROOT / "hooks" / "archive", hooks / "archive", ignore=shutil.ignore_patterns("__pycache__"))
+    probe = ("import types, archive; from archive.speed.kept_pages import code_fingerprint; "
+             f"assert archive.__file__.startswith({str(hooks)!r}), archive.__file__; "
+             "print(code_fingerprint(types.SimpleNamespace(theme=types.SimpleNamespace(dirs=[]))))")
+
+    def fingerprint() -> str:
+        result = run([PYTHON, "-c", probe], cwd=tmp_path, env={"PYTHONPATH": str(hooks)})
+        assert result.returncode == 0, result.stderr[-2000:]
+        return result.stdout.strip()
+
+    first = fingerprint()
+    assert fingerprint() == first
+    (hooks / "archive" / "importer" / "years.py").write_text("# edited\n", encoding="utf-8")
+    assert fingerprint() == first
+    search = hooks / "archive" / "search" / "fold.py"
+    search.write_text(search.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    assert fingerprint() != first

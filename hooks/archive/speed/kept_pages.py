@@ -311,15 +311,17 @@ class _SkippedPages(logging.Filter):
 
 
 def code_fingerprint(config) -> str:
-    """The code that lays out site/ and makes its pages: every file of the `archive` package, the
-    hooks file, the theme's templates, the version of Python and of every installed distribution."""
+    """The code that lays out site/ and makes its pages: every file of the `archive` package (but
+    the importer's, unless the build imported it: it only writes reports/), the hooks file, the
+    theme's templates, the version of Python and of every installed distribution."""
     h = hashlib.blake2b(digest_size=20)
     h.update(f"{FORMAT}\0{sys.version}\0".encode())
     import archive
 
     package = Path(archive.__file__).parent
+    left_out = () if "archive.importer" in sys.modules else ("importer",)
     for path in sorted(package.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts:
+        if path.is_file() and "__pycache__" not in path.parts and path.relative_to(package).parts[0] not in left_out:
             h.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     hooks_file = package.parent / "archive_hooks.py"
     if hooks_file.is_file():
