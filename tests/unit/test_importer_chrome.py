@@ -223,3 +223,29 @@ def test_the_first_paragraph_under_a_section_heading_starts_no_report():
             "一、总体情况\n2022年，某区科学技术局深入贯彻落实条例，聚焦中心工作。现将政务公开工作报告如下：\n"
             "（一）主动公开情况。全年主动公开政府信息36条。\n")
     assert len(split(clean(page).lines).parts) == 1
+
+
+@pytest.mark.parametrize("line", [
+    "全市科学家精神宣讲会在甬举办",                                # a news headline linking the site's articles
+    "走近老科学家——“践行科学思想,发展新质生产力”主题活动在甬举办",  # its comma is inside the quotation
+])
+def test_news_headlines_and_login_prompts_between_a_reports_paragraphs_are_chrome(line):
+    page = ["2025年，市科协将深入学习贯彻党的二十大精神，紧紧围绕市委决策部署，持续推进各项工作。", line,
+            "全面加强党的建设，大力弘扬科学家精神，持续推进科学家精神教育基地提质扩容，开展宣讲活动100场次以上。"]
+    assert classify(page)[1].chrome, classify(page)[1].features
+
+
+@pytest.mark.parametrize("line", [
+    "（三）科技活动周活动在市广场隆重举行",   # numbered: the report's own section
+    "5月16日，全县科普日活动在文化广场举行。",  # a sentence of the report
+])
+def test_a_reports_own_section_or_sentence_on_an_event_is_not_a_headline(line):
+    page = ["今年，县科协在县委的领导下，认真开展各项工作，取得了新的成绩，现总结如下。", line,
+            "活动期间共发放科普资料3000余份，接受群众咨询500余人次，展出科普展板50余块，受到群众欢迎。"]
+    assert not classify(page)[1].chrome, classify(page)[1].features
+
+
+def test_a_login_prompt_where_a_page_cuts_its_text_off_is_chrome():
+    page = ["县科协工作汇报", "近年来，县科协紧扣中心任务，持之以恒抓基础、强基层，现将有关工作进展情况汇报如下：",
+            "(阅读全部图文内容,您需要先登录!)"]
+    assert classify(page)[2].chrome, classify(page)[2].features

@@ -77,6 +77,8 @@ FEATURES: dict[str, Feature] = {f.name: f for f in (
     Feature("bare_number", 1.0, "a line that is only a number of three or more digits, or a year"),
     Feature("notice", 2.0, "download, copyright or next/previous-page notice (版权, 转载, 上一篇, 打印本文…)"),
     Feature("compilation_count", 2.0, "a count of pieces in brackets (`(分享十五篇)`, `【精彩4篇】`): a compilation's title"),
+    Feature("news_headline", 3.0, "a news headline, no sentence, ending on what happened where (`…宣讲会在甬举办`, `…会议顺利召开`): "
+                                  "a link to the site's other articles"),
     Feature("stray_keyword", 3.0, "a lone site keyword (`范文`, `大全`, `精选`) left from a tag cloud"),
     Feature("short_fragment", 1.0, "at most 15 characters, no sentence punctuation: a site name, a menu item"),
     Feature("keyword_list", 3.0, "above the report, a line of three or more short phrases strung by commas and nothing else "
@@ -102,7 +104,7 @@ _SITE_WORDS = re.compile(
     r"上一篇|下一篇|相关推荐|热点推荐|推荐阅读|相关文章|查看更多|点击查看|阅读全文|全文阅读|在线阅读|在线预览|预览|"
     r"文档|文库|范文|下载|付费|金币|免责|网址|写作素材|资源描述|导读|退款|请(?:您|放心|自行|耐心|先)|扫一扫|手机版|"
     r"手机阅读|公众号|关注我们|版权所有|技术支持|ICP|备案号|VIP|专享|分享到|打印本页|关闭窗口|返回顶部|加入收藏|设为首页|"
-    r"继续阅读|未读|展开全文|余下全文"
+    r"继续阅读|未读|展开全文|余下全文|先登录|请登录|登录后|登录查看|需要登录"
 )
 """Words only a website's furniture uses (a report may say 上传下达, 工会会员, 平台建设: those are weak words)."""
 _READER_WORDS = re.compile(
@@ -147,6 +149,7 @@ _WIDGET_COUNT = re.compile(r"(阅读|浏览|点击|评论|收藏|下载|人气|�
 _FILE_NAME = re.compile(r"\.(docx?|pdf|pptx?|xlsx?|wps|txt)\b|_第\s*\d+\s*页", re.I)
 _BARE_NUMBER = re.compile(r"^[-–—•·\s]*(\d{3,}|(19|20)\d{2})[\s|｜]*$")
 _NOTICE = re.compile(r"文档为\S*格式|版权|转载|copyright|©|保存到|打印本文|复制本文|本文由|上一篇|下一篇|关闭窗口|我要投稿|打印|收藏本", re.I)
+_NEWS_HEADLINE = re.compile(r"(?:在\S{1,8}|顺利|隆重|圆满|正式)(?:举办|举行|召开|开幕|闭幕|启动|揭牌|落幕)$")
 _STRAY_KEYWORD = frozenset({"总结", "计划", "范文", "大全", "精选"})
 _SENTENCE = re.compile(r"[。；;！!]")
 _COMMA = re.compile(r"[，,、]")
@@ -186,7 +189,9 @@ def line_features(s: str) -> dict[str, float]:
         return found
     n = len(s)
     title = is_title_like(s, 50)
-    sentence = bool(_SENTENCE.search(s)) or (n >= 30 and bool(_COMMA.search(s)))
+    news = n <= 50 and not _SENTENCE.search(s) and not NUMBERED.match(s) and bool(_NEWS_HEADLINE.search(s))
+    # a headline's comma inside its quotation (`“践行工程科学思想,发展新质生产力”主题活动在甬举办`) makes no sentence
+    sentence = bool(_SENTENCE.search(s)) or (n >= 30 and bool(_COMMA.search(s)) and not news)
     site = set(_SITE_WORDS.findall(s))
     reader = set(_READER_WORDS.findall(s)) - site
     if title:
@@ -229,6 +234,8 @@ def line_features(s: str) -> dict[str, float]:
         add("bare_number")
     if _NOTICE.search(s) and n <= 40 and not sentence:
         add("notice")
+    if news and not title:
+        add("news_headline")
     if s in _STRAY_KEYWORD:
         add("stray_keyword")
     if n <= 15 and not sentence and not title and not NUMBERED.match(s):
