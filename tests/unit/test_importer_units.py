@@ -225,3 +225,8 @@ def test_opening_names_before_a_plan_or_a_role_and_names_run_on_to_a_committee(h
 def test_a_party_organisations_work_is_no_unit_named_党组():
     found = find_unit("在全省机关基层党组织建设工作推进会上的汇报发言材料", lines("尊敬的各位领导，同志们：", *BODY))
     assert found.value is None  # nor 党组织, a kind of organisation
+
+
+def test_the_openings_subject_before_a_comma_and_its_guidance_clause():
+    body = lines("20__年县教育工会，在县教育局党委、上级工会组织的领导下，坚持围绕中心工作。", *BODY)
+    assert find_unit(None, body).value == "县教育工会"
