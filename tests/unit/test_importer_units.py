@@ -230,3 +230,9 @@ def test_a_party_organisations_work_is_no_unit_named_党组():
 def test_the_openings_subject_before_a_comma_and_its_guidance_clause():
     body = lines("20__年县教育工会，在县教育局党委、上级工会组织的领导下，坚持围绕中心工作。", *BODY)
     assert find_unit(None, body).value == "县教育工会"
+
+
+def test_an_agencys_union_or_branch_named_by_its_kind_gives_way_to_the_openings_name():
+    body = lines("20__年县教育工会，在县教育局党委、上级工会组织的领导下，坚持围绕中心工作。", *BODY)
+    assert find_unit("机关工会工作总结", body).value == "县教育工会"
+    assert find_unit("市科技局机关工会工作总结", body).value == "市科技局机关工会"  # the agency named: its union

@@ -42,7 +42,7 @@ VIEWER_MARK = re.compile(r"^(?:编号[:：]\s*\d+\s*|第\s*\d*\s*页\s*[,，/]?\
 LEADING_FUNCTION_WORDS = re.compile(r"^(?:关于|并由|根据|按照|经过|现将|现就|经|由|对|为|向|在|将|把|是)")
 """Words a sentence puts before a name (`关于科技局…`, `并由县科技局…`): not part of the name."""
 GENERIC = re.compile(rf"^(?:我|本|该|全)?(?:{UNIT_SUFFIX})$")
-KIND_OF_BODY = re.compile(rf"^(?:乡镇|县区|区县|市县|县市|各级|基层|各)(?:{UNIT_SUFFIX})")
+KIND_OF_BODY = re.compile(rf"^(?:乡镇|县区|区县|市县|县市|各级|基层|各|机关)(?:{UNIT_SUFFIX})")
 """A kind of body at a level (`乡镇科协`, `各级科协`), not one body's name."""
 ANON_IN_NAME = re.compile(rf"{PLACEHOLDER}{{2}}|[＊*]|__|＿")
 YEAR = re.compile(r"(?<![\d.])(1949|19[5-9]\d|20[0-4]\d)\s*年(?!代|轻|级)")
