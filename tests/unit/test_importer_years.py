@@ -117,3 +117,28 @@ def test_a_summarys_title_year_stands_when_it_is_signed_early_the_next_year():
     assert FINDER.find("关于印发2023年度工作总结的通知", body).value == 2023
     # a plan's title and a signature two years on still disagree
     assert FINDER.find("关于印发2021年工作要点的通知", body).value is None
+
+
+@pytest.mark.parametrize("heading, body, year", [
+    ("县科协２０２３年工作总结", ("县科协认真开展工作。", "一、主要工作"), 2023),                     # full-width digits
+    (None, ("２０２３年，县科协认真开展工作。", "一、主要工作"), 2023),
+    ("二零二三年县科协工作总结", ("县科协认真开展工作。", "一、主要工作"), 2023),                  # 零 for 〇
+    ("县科协工作总结（2023年）", ("县科协认真开展工作。", "一、主要工作"), 2023),                 # the year in brackets
+    ("县科协工作总结", ("县科协认真开展工作。", "一、主要工作", "县科协", "２０２３年１２月２０日"), 2023),
+    ("县科协工作总结", ("县科协认真开展工作。", "一、主要工作", "县科协 2023 年 12 月 20 日"), 2023),   # name and date typeset apart
+    ("县科协工作总结", ("县科协认真开展工作。", "一、主要工作", "县科协二〇二三年十二月二十日"), 2023),
+])
+def test_general_forms_of_a_stated_year(heading, body, year):
+    assert FINDER.find(heading, lines(*body)).value == year
+
+
+@pytest.mark.parametrize("heading, body", [
+    ("县科协２０ＸＸ年工作总结", ("县科协认真开展工作。", "一、主要工作")),                 # full-width mask
+    ("县科协20__年工作总结", ("县科协认真开展工作。", "一、主要工作")),
+    ("县科协二〇XX年工作总结", ("县科协认真开展工作。", "一、主要工作")),
+    ("县科协工作总结", ("县科协认真开展工作。", "一、主要工作", "县科协 20XX 年 12 月 20 日")),
+    ("县科协工作总结", ("县科协认真开展工作。", "一、主要工作", "县科协", "2023.12.20")),  # a bare date may be the site's
+    ("县科协工作总结", ("今年以来，县科协认真开展工作，参照２０２２年的经验举办了培训。", "一、主要工作")),  # only mentioned
+])
+def test_masked_or_unstated_years_stay_null(heading, body):
+    assert FINDER.find(heading, lines(*body)).value is None

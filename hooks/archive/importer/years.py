@@ -39,6 +39,15 @@ they give a report (the same text is `2022市科学技术协会年度工作总�
 _STATISTICS_PERIOD = re.compile(r"统计(?:期限|时限|时间|区间)(?:为|是|自|从)\s*(?P<y>(?:19|20)\d{2}\s*年)")
 
 
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９Ｘｘ", "0123456789Xx")
+"""Full-width digits (`２０２３年`) and mask letters, read as their ASCII forms."""
+_SIGNED_DATE = re.compile(
+    rf"{UNIT}(?P<date>(?:\d{{4}}|\d{{2}}{PLACEHOLDER}{{2}}|[〇零○一二三四五六七八九]{{4}})年"
+    rf"[\d{PLACEHOLDER[1:-1]}一二三四五六七八九十]{{1,3}}月(?:[\d{PLACEHOLDER[1:-1]}一二三四五六七八九十]{{1,3}}日)?)$")
+"""A signature's name and date on one line, typeset apart or in Chinese numerals
+(`县科协 2023年12月20日`, `县科协二〇二三年十二月二十日`)."""
+
+
 SITE_TITLE = re.compile(r"范文|精选|大全|合集|汇编|模板|\d+篇")
 """Words of a title a website made for the page rather than the report's own heading."""
 
@@ -48,6 +57,9 @@ class YearFinder:
         self.current_year = current_year
 
     def find(self, heading: str | None, body: list[Line]) -> Finding:
+        if heading:
+            heading = heading.translate(_FULL_WIDTH)
+        body = [Line(line.no, line.text.translate(_FULL_WIDTH)) for line in body]
         stated: list[tuple[str, str]] = []  # (expression, where)
         if heading:
             bare = _BARE_HEADING_YEAR.match(simplified(heading).strip())
@@ -96,6 +108,9 @@ class YearFinder:
         for line in body[-3:]:
             s = line.simple
             m = DATE_LINE.match(s) or GLUED_SIGNATURE.search(s)
+            if not m and len(s) <= 40:  # a signature line: `县科协 2023 年 12 月 20 日` as typeset
+                s = re.sub(r"\s+", "", s)
+                m = DATE_LINE.match(s) or _SIGNED_DATE.search(s)
             if m:
                 expr = _first_year_expression(s[m.start() if m.re is DATE_LINE else m.start("date"):])
                 if expr:
