@@ -85,6 +85,14 @@ def test_a_hand_edited_page_in_site_is_rendered_again_not_kept(sample):
     page.write_bytes(page.read_bytes().replace(b"</body>", b"<p>edited by hand</p></body>"))
     build(sample)
     assert digest(sample.site) == expected
+    # a citation file and a search index file edited by hand, now that the exports and the index
+    # know their files from the last build
+    citation = next(p for p in sorted((sample.site / "reports").rglob("cite.bib")))
+    citation.write_bytes(citation.read_bytes().replace(b"@", b"%"))
+    texts = next(p for p in sorted((sample.site / "search" / "data" / "t").rglob("*.gz")))
+    texts.write_bytes(b"edited by hand")
+    build(sample)
+    assert digest(sample.site) == expected
 
 
 def test_a_failed_build_leaves_no_index_and_the_next_build_renders_every_page(sample):

@@ -44,8 +44,13 @@ def report_modified(report: Report, history: dict[str, FileHistory]) -> dt.date 
     return report.date
 
 
-def page_modified(page: PageDates, history: dict[str, FileHistory]) -> dt.date | None:
-    dates = [d for d in (report_modified(r, history) for r in page.reports) if d]
+def page_modified(page: PageDates, history: dict[str, FileHistory],
+                  reports: dict[str, dt.date | None] | None = None) -> dt.date | None:
+    """The newest date of the page's reports and own file; `reports`: each report's
+    `report_modified` by slug, made once for all pages (listings show many reports each)."""
+    reports = reports or {}
+    dates = [d for d in (reports[r.slug] if r.slug in reports else report_modified(r, history) for r in page.reports)
+             if d]
     if page.own:
         dates.append(page.own.modified.date())
     return max(dates, default=None)
@@ -69,7 +74,8 @@ def public_files(catalogue: Catalogue, history: dict[str, FileHistory], pages: l
     written += write_listing_feeds(catalogue, changed, site.url, site.name, site_dir, write)
     written += write_citations(catalogue, site.url, site.name, site_dir, write)
     if site.url:  # a sitemap lists absolute URLs: without site_url there is none (as in MkDocs)
-        entries = sorted((site.url + p.url, page_modified(p, history)) for p in pages)
+        modified = {r.slug: report_modified(r, history) for r in catalogue.reports}
+        entries = sorted((site.url + p.url, page_modified(p, history, modified)) for p in pages)
         written += write_sitemap(entries, site_dir, site.url, catalogue.settings.sitemap_max_urls)
     units = site_dir / UNITS_DATA
     units.parent.mkdir(parents=True, exist_ok=True)

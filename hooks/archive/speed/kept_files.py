@@ -3,19 +3,27 @@
 Replaces: every citation file and listing feed written afresh on every build (three files a
 report, one feed a unit, region and category), and the search index emptied and written afresh
 (its documents' blocks and texts, its columns; archive/search/index.py `build_index` with a `put`).
-With the previous site/ back in place
-(kept_pages.py), a file whose new bytes are the old ones is read and compared instead of written:
-nothing is written, and its time stays, so a deploy that compares times sees it unchanged. The
-exports and the index still return its path: it is a file of this build (kept_pages
-`remove_stale`). Proves
+With the previous site/ back in place (kept_pages.py), a file whose new bytes are the old ones is
+not written: nothing changes, and its time stays, so a deploy that compares times sees it
+unchanged. `KeptFiles` knows each file it wrote last time by its size, time and a digest of its
+bytes (an index in the cache, one per job): a file whose size and time are as recorded and whose
+new bytes have the recorded digest is only looked at (one `stat`), as kept pages are; any other is
+read and compared (`write_if_changed`). The exports and the index still return its path: it is a
+file of this build (kept_pages `remove_stale`). Proves
 itself: builds with the previous site kept are diffed against builds from scratch
 (tests/speed/test_kept_pages.py).
 """
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import json
 import os
 from pathlib import Path
+
+FOLDER = "kept-files"
+FORMAT = 1
 
 
 def write_if_changed(path: str | Path, data: bytes) -> None:
@@ -31,3 +39,73 @@ def write_if_changed(path: str | Path, data: bytes) -> None:
         pass
     with open(path, "wb") as f:
         f.write(data)
+
+
+class KeptFiles:
+    """A job's writer over the previous site in `site_dir` (called as `write(path, data)`), with its
+    index of last time in `cache_dir/kept-files/<name>.json`; `saving(fn)` wraps the job's
+    function so that the index of what it wrote is saved when it returns."""
+
+    def __init__(self, cache_dir: Path, site_dir: Path, name: str):
+        self.path = Path(cache_dir) / FOLDER / f"{name}.json"
+        self.site_dir = str(site_dir)
+        self.previous: dict[str, list] | None = None
+        self.index: dict[str, list] = {}
+        self.looked = self.compared = 0
+
+    def _load(self) -> dict[str, list]:
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+            if data.get("format") == FORMAT and data.get("site") == self.site_dir:
+                return data["files"]
+        except (OSError, ValueError, KeyError, AttributeError):
+            pass
+        return {}
+
+    def __call__(self, path, data: bytes) -> None:
+        if self.previous is None:
+            self.previous = self._load()  # in the job's own process
+        path = os.fspath(path)
+        name = path[len(self.site_dir) + 1:] if path.startswith(self.site_dir + os.sep) else path
+        digest = hashlib.blake2b(data, digest_size=16).hexdigest()
+        entry = self.previous.get(name)
+        if entry is not None and entry[2] == digest:
+            try:
+                stat = os.stat(path)
+                if [stat.st_size, stat.st_mtime_ns] == entry[:2]:
+                    self.index[name] = entry
+                    self.looked += 1
+                    return
+            except OSError:
+                pass
+        write_if_changed(path, data)
+        self.compared += 1
+        stat = os.stat(path)
+        self.index[name] = [stat.st_size, stat.st_mtime_ns, digest]
+
+    def save(self) -> None:
+        """The index of this job's files (only those it wrote or kept this time)."""
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            scratch = self.path.with_suffix(f".tmp{os.getpid()}")
+            scratch.write_text(json.dumps({"format": FORMAT, "site": self.site_dir, "files": self.index},
+                                          separators=(",", ":")), encoding="utf-8")
+            os.replace(scratch, self.path)
+        except OSError:
+            pass  # a cache: the next build reads and compares instead
+
+    def discard(self) -> None:
+        try:
+            self.path.unlink()
+        except OSError:
+            pass
+
+    def saving(self, fn):
+        @functools.wraps(fn)
+        def job(*args, **kwargs):
+            self.discard()  # a job that fails midway leaves no index of files it may have changed
+            result = fn(*args, **kwargs)
+            self.save()
+            return result
+
+        return job

@@ -154,7 +154,11 @@ class Speedups(Stock):
 
     def job(self, fn, *args, nice: int = 0):
         from .background import BackgroundJob
+        from .kept_files import KeptFiles
 
+        for writer in args:
+            if isinstance(writer, KeptFiles):  # how the job writes its files: its index is saved after it
+                fn = writer.saving(fn)
         return BackgroundJob(fn, *args, nice=nice)
 
     def search_segments(self):
@@ -268,17 +272,17 @@ class Speedups(Stock):
         and the index is not emptied first (kept_files.py)."""
         if self.kept_pages is None or not self.kept_pages.in_place:
             return None
-        from .kept_files import write_if_changed
+        from .kept_files import KeptFiles
 
-        return write_if_changed
+        return KeptFiles(self.cache_dir, self.kept_pages.site_dir, "search")
 
     def export_writer(self):
         """With the previous site in place, export files unchanged are not written (kept_files.py)."""
         if self.kept_pages is None or not self.kept_pages.in_place:
             return super().export_writer()
-        from .kept_files import write_if_changed
+        from .kept_files import KeptFiles
 
-        return write_if_changed
+        return KeptFiles(self.cache_dir, self.kept_pages.site_dir, "exports")
 
     def check_output(self, files, written: list = ()) -> None:
         """What the previous site held and this build did not make is removed (kept_pages.py;
