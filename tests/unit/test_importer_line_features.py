@@ -103,3 +103,21 @@ def test_plain_rules_of_clean_are_one_feature_each():
 def test_every_reason_clean_gives_is_a_feature():
     given = set(re.findall(r'return "([^"]+)"', inspect.getsource(clean_module.chrome_reason)))
     assert given and given <= set(CLEAN_RULES)
+
+
+def test_an_item_of_a_numbered_list_the_site_owns():
+    page = [
+        "科技局上半年工作总结",
+        "1、本文档由用户上传，本站整理发布，可阅读全部内容。",
+        "2、本文档内容版权归属内容提供方，下载前请先登录。",
+        "3. 网站客服QQ:403074932",
+        "4、本站不保证质量和数量令人满意，付费之前请先阅读预览。",
+        "一、取得的工作成效",
+        "（一）加强科普宣传。全年共举办科普讲座十五场，受益群众三千余人，发放宣传资料一万余份。",
+        "（二）推动科技创新。全年新增高新技术企业十家，科技型中小企业二十家，研发投入稳步增长。",
+    ]
+    verdicts = classify(page)
+    assert verdicts[1].chrome and verdicts[4].chrome and not verdicts[6].chrome  # the premise
+    flags = column(page_matrix(page), "list_of_chrome")
+    # the report's own items, numbered otherwise, stay apart from the site's list before them
+    assert flags.tolist() == [0, 1, 1, 1, 0, 0, 0, 0]  # 4、 is beside no item the rules took

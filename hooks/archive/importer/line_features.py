@@ -7,7 +7,8 @@ weight) so the model learns its own weights. Added to them: the shape of the lin
 Han characters, digits and Latin letters, sentence punctuation), its place on the page (relative
 position, first / last line, distance to the first body-like line), repetition of the page's title
 or of another line, each plain rule of `clean.chrome_reason`, and what stands before and after it (how many site signals the neighbour
-shows, is it body-like, title-like). The rules' total score and threshold are not features: the
+shows, is it body-like, title-like, is it an item of the same numbered list that the rules take for the
+site's). The rules' total score and threshold are not features: the
 model weighs the signals itself, so its verdict can be compared with the rules' and combined.
 
 `page_matrix(texts)` gives one row per line, in the order of `NAMES`; the model's weights are keyed
@@ -57,7 +58,7 @@ PAGE_NAMES = (
 )
 NEIGHBOUR_NAMES = (
     "prev_site_signals", "next_site_signals", "prev_body_like", "next_body_like",
-    "prev_title_like", "next_title_like",
+    "prev_title_like", "next_title_like", "list_of_chrome",
 )
 NAMES = RULE_NAMES + tuple(CLEAN_RULES.values()) + SHAPE_NAMES + PAGE_NAMES + NEIGHBOUR_NAMES
 """Column names of `page_matrix`, in order."""
@@ -90,6 +91,15 @@ def shape(s: str) -> dict[str, float]:
     }
 
 
+def _list_marker(s: str) -> str | None:
+    """The kind of a numbered line's marker (`1、` and `2.` are one kind, `一、`, `（一）`, `①` others), or None."""
+    m = chrome.NUMBERED.match(s)
+    if not m:
+        return None
+    c = m.group(0)[0]
+    return "digit" if c.isdigit() else "bracket" if c in "(（" else "circled" if "①" <= c <= "⑳" else "han"
+
+
 def site_signals(verdict: chrome.Verdict) -> float:
     """How many distinct chrome features of the rules a line shows (unweighted, at most 5), / 5."""
     return min(sum(1 for name, value in verdict.features.items() if value > 0), 5) / 5
@@ -114,6 +124,8 @@ def page_matrix(texts: list[str], verdicts: list[chrome.Verdict] | None = None,
     for i in body_at:
         body[i] = True
     signals = [site_signals(v) for v in verdicts]
+    ruled = [v.chrome or (clean_reasons is not None and clean_reasons[i] is not None) for i, v in enumerate(verdicts)]
+    numbered = [_list_marker(s) for s in texts]
     first_body, last_body = page.first_body, page.last_body
     keys = [_key(s) for s in texts]
     counts: dict[str, int] = {}
@@ -145,6 +157,11 @@ def page_matrix(texts: list[str], verdicts: list[chrome.Verdict] | None = None,
             "next_body_like": i + 1 < n and body[i + 1],
             "prev_title_like": i > 0 and title[i - 1],
             "next_title_like": i + 1 < n and title[i + 1],
+            # an item of a numbered list whose neighbouring item the rules take for the site's
+            # (a document site's `1、本文档由用户上传… 4. 网站客服QQ:…`)
+            "list_of_chrome": numbered[i] is not None and (
+                (i > 0 and numbered[i - 1] == numbered[i] and ruled[i - 1])
+                or (i + 1 < n and numbered[i + 1] == numbered[i] and ruled[i + 1])),
         }
         for name, value in values.items():
             row[_COLUMN[name]] = float(value)
