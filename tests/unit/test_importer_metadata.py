@@ -193,3 +193,14 @@ def test_an_opening_on_the_half_year_past_or_on_what_the_body_will_do_tells_its_
     assert _category(None, "2025年，市科协将深入学习贯彻会议精神，推动各项工作。", "一、强化引领") == "工作计划"
     # a half year whose opening sets out work to do is told by nothing
     assert _category(None, "上半年，我局将深入推进项目建设。", "一、项目") == "其他"
+
+
+def test_a_websites_title_comes_after_what_the_text_says_it_is():
+    # a website's title for the page (范文, 精选, N篇) gives way to the text's announcement of a kind
+    assert _category("2023年科协工作计划范文(精选5篇)", "2023年，县科协圆满完成了各项任务，现将工作总结如下：", "一、主要工作") == "工作总结"
+    assert _category("科协工作总结范文精选", "现将本人一年来的述职情况报告如下：", "一、主要工作") == "述职报告"
+    assert _category("科协工作总结范文", "尊敬的各位领导：", "我是县科协主席，现将一年来的履职情况报告如下。") == "述职报告"
+    # `汇报如下` names no kind (a summary is reported too): the title's 总结 stands
+    assert _category("科技局工作总结范文", "全年来，我局顺利完成了各项目标任务。现将全年完成情况汇报如下：") == "工作总结"
+    # the report's own heading is not outweighed by its announcement
+    assert _category("县科协2023年工作计划", "现将工作总结如下：", "一、主要工作") == "工作计划"

@@ -21,7 +21,7 @@ from .patterns import ANNOUNCE, HEADING_SEPARATOR, NOTICE_OPENING, NOTICE_TITLE,
 from .places import RegionFinder
 from .split import glued_heading, is_title_like
 from .units import find_unit
-from .years import YearFinder
+from .years import SITE_TITLE, YearFinder
 
 FIELDS = ("title", "unit", "year", "region", "category", "tags")
 
@@ -161,14 +161,19 @@ class Describer:
         # a sentence of its first lines saying what it goes on to do (`下面，把市科协…简要汇报一下`)
         # after its announcement, before a compilation's label
         reported = [m.group(0) for line in opening[:15] if (m := _REPORTING.search(line.simple))][:1]
+        # an office holder giving account of their own work (`我是…局长，…向大家汇报`) is a 述职
+        duty = ["述职"] if any(DUTY_SPEAKER.search(line.simple) for line in body[:3]) else []
         if _numbered_page_title(heading, label):
             # the text's own title run into its first line, or its announcement, comes first
-            stated = glued + announced + reported + stated
+            stated = glued + announced + reported + duty + stated
+        elif heading and SITE_TITLE.search(simplified(heading)):
+            # a website's title for the page (`…工作计划(精选5篇)`, `…工作总结范文`) comes after the
+            # text's own title, its speaker and an announcement naming a kind (`现将工作总结如下`);
+            # `汇报如下` names none (summaries are reported too)
+            told = [s for s in announced + reported if self._category_of(s) not in (None, "工作报告")]
+            stated = glued + duty + told + stated + announced + reported
         else:
-            stated = stated + announced + reported + (glued if not heading else [])
-        # an office holder giving account of their own work (`我是…局长，…向大家汇报`) is a 述职
-        if any(DUTY_SPEAKER.search(line.simple) for line in body[:3]):
-            stated.append("述职")
+            stated = stated + announced + reported + (glued if not heading else []) + duty
         for text in stated:
             found = self._category_of(text)
             if found:
