@@ -249,3 +249,19 @@ def test_a_login_prompt_where_a_page_cuts_its_text_off_is_chrome():
     page = ["县科协工作汇报", "近年来，县科协紧扣中心任务，持之以恒抓基础、强基层，现将有关工作进展情况汇报如下：",
             "(阅读全部图文内容,您需要先登录!)"]
     assert classify(page)[2].chrome, classify(page)[2].features
+
+
+_BODY = ("今年来，在市委、市政府的正确领导下，我们坚持以科技创新工作为重点，紧紧围绕创新驱动发展，积极实施创业主体培育工程。"
+         "现将主要工作总结如下：一、科技项目申报有成效。全年组织企业申报省级项目八项、市级项目十项，其中五项已经获得立项。"
+         "二、做好项目验收工作。根据省科技厅下达的项目验收通知，及时组织相关单位准备并提交验收资料，等待上级部门审核。"
+         "三、积极培育高新技术企业。认真开展高新技术企业培育工作，全年新增高新技术企业六家，科技型中小企业二十家。"
+         "四、加强科普宣传。全年共举办科普讲座十五场，受益群众三千余人，发放宣传资料一万余份，群众满意度明显提高。")
+
+
+def test_a_site_blurb_run_into_the_reports_running_text_keeps_the_text():
+    line = "老金范文,海量公文素材资料,下载网址:www.laojinfanwen.com 市科技局2022年工作总结 " + _BODY
+    assert sum(line_features(line).values()) < THRESHOLD
+    # the same words spread through a long line make it the site's
+    notice = ("本文档由用户上传，本站不保证质量。" + _BODY[:120] + "下载前请先登录，版权归属内容提供方，联系客服。" + _BODY[120:]
+              + "网址：www.example.com")
+    assert sum(line_features(notice).values()) >= THRESHOLD

@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 
 THRESHOLD = 3.0
 """A line scoring this or more is chrome."""
+_RUN_IN_PREFIX = 80
+"""How many characters of a long line a site's blurb run into the report's text may take."""
 
 # -- shared vocabulary of report headings (split and metadata use it too) -----------------------
 
@@ -194,6 +196,14 @@ def line_features(s: str) -> dict[str, float]:
     sentence = bool(_SENTENCE.search(s)) or (n >= 30 and bool(_COMMA.search(s)) and not news)
     site = set(_SITE_WORDS.findall(s))
     reader = set(_READER_WORDS.findall(s)) - site
+    rest = s[_RUN_IN_PREFIX:]
+    run_in = (n > 300 and len(_SENTENCE.findall(rest)) >= 3
+              and not _SITE_WORDS.search(rest) and not _URL.search(rest))
+    if run_in:
+        # running text whose site words and address all stand in its first characters
+        # (`老金范文,海量公文素材资料,下载网址:www.… 市科技局…工作总结 今年来,在市委…`): the report,
+        # with the site's line run into it; losing the report would cost more than keeping the prefix
+        site, reader = set(), set()
     if title:
         # a heading may say 范文 or 精选: only the site's furniture counts against it
         site -= {"范文", "文库", "模板"}
@@ -212,7 +222,7 @@ def line_features(s: str) -> dict[str, float]:
     tokens = s.split()
     if n <= 30 and len(tokens) >= 3 and all(len(t) <= 4 for t in tokens) and not sentence:
         add("buttons")
-    if _URL.search(s):
+    if _URL.search(s) and not run_in:
         add("url")
     if _MARKUP.search(s):
         add("markup")
