@@ -142,3 +142,9 @@ def test_general_forms_of_a_stated_year(heading, body, year):
 ])
 def test_masked_or_unstated_years_stay_null(heading, body):
     assert FINDER.find(heading, lines(*body)).value is None
+
+
+def test_a_year_the_opening_only_mentions_after_its_first_clause_is_not_the_reports():
+    # the opening's own time stands in its first clause (`2021年以来，…`, `县科协2021年…`)
+    assert FINDER.find(None, lines("县科协认真开展工作，参照2022年的经验举办了培训。", "一、主要工作")).value is None
+    assert FINDER.find(None, lines("县科协2021年认真开展工作，举办了培训。", "一、主要工作")).value == 2021

@@ -68,7 +68,7 @@ class YearFinder:
             if expr:
                 stated.append((expr, "title"))
         opening = re.sub(r"\s+", "", " ".join(line.simple for line in body[:1]))[:80]  # `2021 年` as typeset
-        m = re.match(rf"^\S{{0,12}}?(?P<y>{TIME})", opening)
+        m = re.match(rf"^[^，,。；;！？]{{0,12}}?(?P<y>{TIME})", opening)  # in its first clause
         if m and _first_year_expression(m.group("y")):
             stated.append((_first_year_expression(m.group("y")), "opening"))
         for line in body[:2]:
