@@ -10,7 +10,7 @@ from .clean import Line
 from .finding import FOUND, NOT_STATED, UNSURE, Finding
 from .split import glued_heading
 from .patterns import (HAN, ANNOUNCED_UNIT, ANON_IN_NAME, DATE_LINE, GENERIC, GLUED_SIGNATURE, HEADING_SEPARATOR, KIND_OF_BODY, LEADING_FUNCTION_WORDS,
-                       OPENING_UNIT, REPORTING_UNIT, SALUTATION, TIME, UNIT, UNIT_SUFFIX, UNIT_TAIL, VIEWER_MARK)
+                       OPENING_UNIT, PLACEHOLDER, REPORTING_UNIT, SALUTATION, TIME, UNIT, UNIT_SUFFIX, UNIT_TAIL, VIEWER_MARK)
 
 
 _SPACES = re.compile(r"[ \t\u3000\u00a0]+")
@@ -42,6 +42,11 @@ _SUB_BODY = re.compile(r"(?:党组|党委|党支部|党总支|机关|办公室|�
 _PLACE_LEVEL = re.compile(r"(?P<place>[\u4e00-\u9fff]{0,6}?)(?P<level>街道|社区|省|市|县|区|旗|镇|乡|村)")
 
 
+def _anonymised(name: str) -> bool:
+    """A name with a mask in it (`**社区`, `__街道`) or starting with one (`x街道`)."""
+    return bool(ANON_IN_NAME.search(name) or re.match(PLACEHOLDER, name))
+
+
 def _placed(written: str, core: str, extra: int) -> bool:
     """The fuller name puts a place before the short one: a division the code list knows
     (`西安市`), a street or community's own name (`桂园街道`), or an anonymised place (`xx街道`)."""
@@ -50,7 +55,7 @@ def _placed(written: str, core: str, extra: int) -> bool:
         return False
     place, level = m.group("place"), m.group("level")
     if not place:
-        return bool(ANON_IN_NAME.search(written) or re.match(r"^[xX×＊*_＿]", written))
+        return _anonymised(written)
     if LEADING_FUNCTION_WORDS.match(place) or _FUNCTION_CHAR.search(place):
         return False
     from ..regions import region_tree
@@ -78,7 +83,7 @@ def _fuller_name(name: str, heading: str | None, body: list[Line]) -> str | None
     if len(core) < 2 or re.match(r"[省市县区旗镇乡]", core):
         # `市科技局` names its level: the whole name as the heading writes it (not `宁安市科技局`)
         return None
-    masked = bool(ANON_IN_NAME.search(name) or re.match(r"^[xX×＊*_＿]", name))
+    masked = _anonymised(name)
     tail = re.escape(simplified(name)[-2:])
     pattern = re.compile(rf"(?:^|(?<=[，。；：！？,;:!?、）)]))\s*(?:{TIME}[，,]?)?(?:我们)?(?P<y>[\u4e00-\u9fffxX×＊*_＿]{{2,16}}?{tail})")
     found: dict[str, str] = {}
@@ -93,7 +98,7 @@ def _fuller_name(name: str, heading: str | None, body: list[Line]) -> str | None
                     and re.fullmatch(UNIT, y) and not _SUB_BODY.match(s[m.end("y"):])
                     and _placed(y, y_core, len(extra))
                     # an anonymised name's fuller form is anonymised too (`xx工会`, `xx街道总工会`)
-                    and masked == bool(ANON_IN_NAME.search(y) or re.match(r"^[xX×＊*_＿]", y))):
+                    and masked == _anonymised(y)):
                 found.setdefault(y_core, text[m.start("y") : m.end("y")])
     return next(iter(found.values())) if len(found) == 1 else None
 
