@@ -44,13 +44,10 @@ def report_modified(report: Report, history: dict[str, FileHistory]) -> dt.date 
     return report.date
 
 
-def page_modified(page: PageDates, history: dict[str, FileHistory],
-                  reports: dict[str, dt.date | None] | None = None) -> dt.date | None:
-    """The newest date of the page's reports and own file; `reports`: each report's
+def page_modified(page: PageDates, reports: dict[str, dt.date | None]) -> dt.date | None:
+    """The newest date of the page's reports and own file; `reports`: each published report's
     `report_modified` by slug, made once for all pages (listings show many reports each)."""
-    reports = reports or {}
-    dates = [d for d in (reports[r.slug] if r.slug in reports else report_modified(r, history) for r in page.reports)
-             if d]
+    dates = [d for d in (reports[r.slug] for r in page.reports) if d]
     if page.own:
         dates.append(page.own.modified.date())
     return max(dates, default=None)
@@ -75,7 +72,7 @@ def public_files(catalogue: Catalogue, history: dict[str, FileHistory], pages: l
     written += write_citations(catalogue, site.url, site.name, site_dir, write)
     if site.url:  # a sitemap lists absolute URLs: without site_url there is none (as in MkDocs)
         modified = {r.slug: report_modified(r, history) for r in catalogue.reports}
-        entries = sorted((site.url + p.url, page_modified(p, history, modified)) for p in pages)
+        entries = sorted((site.url + p.url, page_modified(p, modified)) for p in pages)
         written += write_sitemap(entries, site_dir, site.url, catalogue.settings.sitemap_max_urls)
     units = site_dir / UNITS_DATA
     units.parent.mkdir(parents=True, exist_ok=True)

@@ -270,19 +270,19 @@ class Speedups(Stock):
     def search_writer(self):
         """With the previous site in place, the search index's files unchanged are not written,
         and the index is not emptied first (kept_files.py)."""
+        return self._kept_files("search")
+
+    def export_writer(self):
+        """With the previous site in place, export files unchanged are not written (kept_files.py)."""
+        return self._kept_files("exports") or super().export_writer()
+
+    def _kept_files(self, job: str):
+        """The job's writer over the previous site, or None when the site was not kept."""
         if self.kept_pages is None or not self.kept_pages.in_place:
             return None
         from .kept_files import KeptFiles
 
-        return KeptFiles(self.cache_dir, self.kept_pages.site_dir, "search")
-
-    def export_writer(self):
-        """With the previous site in place, export files unchanged are not written (kept_files.py)."""
-        if self.kept_pages is None or not self.kept_pages.in_place:
-            return super().export_writer()
-        from .kept_files import KeptFiles
-
-        return KeptFiles(self.cache_dir, self.kept_pages.site_dir, "exports")
+        return KeptFiles(self.cache_dir, self.kept_pages.site_dir, job)
 
     def check_output(self, files, written: list = ()) -> None:
         """What the previous site held and this build did not make is removed (kept_pages.py;
