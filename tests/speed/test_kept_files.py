@@ -74,3 +74,55 @@ def test_a_changed_file_is_replaced_not_written_into_so_a_hard_linked_copy_stays
     assert linked.stat().st_ino == kept.stat().st_ino
     write_if_changed(linked, b"new bytes")
     assert linked.read_bytes() == b"new bytes" and kept.read_bytes() == b"kept segment"
+
+
+def test_a_file_whose_key_is_as_recorded_is_not_even_made(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    made = []
+
+    def make(n):
+        def data():
+            made.append(n)
+            return f"@report{{{n}}}".encode()
+        return data
+
+    first = writer(tmp_path)
+    first.saving(lambda: [first(site / f"{n}.bib", make(n), key=("bib", n)) for n in range(3)])()
+    assert made == [0, 1, 2]
+    made.clear()
+    second = writer(tmp_path)
+    second.saving(lambda: [second(site / f"{n}.bib", make(n), key=("bib", n if n else "other")) for n in range(3)])()
+    assert made == [0] and (second.unmade, second.looked, second.compared) == (2, 3, 0)
+    made.clear()
+    (site / "1.bib").write_bytes(b"@report{9}")  # edited by hand: same size, new time
+    third = writer(tmp_path)
+    for n in range(3):
+        third(site / f"{n}.bib", make(n), key=("bib", n if n else "other"))
+    assert made == [1] and (site / "1.bib").read_bytes() == b"@report{1}"
+
+
+def test_keys_of_other_code_or_settings_are_not_trusted(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    first = KeptFiles(tmp_path / "cache", site, "exports", fingerprint="code A")
+    first.saving(lambda: first(site / "a.ris", b"TY  - RPRT\n", key=("ris", "a")))()
+    made = []
+    other = KeptFiles(tmp_path / "cache", site, "exports", fingerprint="code B")
+    other(site / "a.ris", lambda: made.append(1) or b"TY  - RPRT\n", key=("ris", "a"))
+    assert made == [1] and (other.looked, other.unmade) == (1, 0)  # made, compared by digest, kept
+
+
+def test_a_key_names_dataclasses_by_every_field(tmp_path):
+    from dataclasses import dataclass, replace
+
+    @dataclass(frozen=True)
+    class Item:
+        title: str
+        year: int | None
+
+    keys = writer(tmp_path)
+    item = Item("甲县科协工作总结", 2015)
+    assert keys.key(("bib", item)) == keys.key(("bib", Item("甲县科协工作总结", 2015)))
+    assert keys.key(("bib", item)) != keys.key(("bib", replace(item, year=None)))
+    assert keys.key(("bib", [item])) != keys.key(("bib", item))

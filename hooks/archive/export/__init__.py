@@ -11,7 +11,6 @@ import datetime as dt
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from ..catalogue import Catalogue
 from ..pages.home import latest_additions
@@ -23,6 +22,7 @@ from .data import write_data
 from .feeds import write_feeds, write_listing_feeds
 from .history import FileHistory
 from .sitemap import write_sitemap
+from .writing import Write, write_file
 
 
 @dataclass
@@ -53,15 +53,10 @@ def page_modified(page: PageDates, reports: dict[str, dt.date | None]) -> dt.dat
     return max(dates, default=None)
 
 
-def write_file(path: Path, data: bytes) -> None:
-    """How the many per-report and per-listing files are written (stock): afresh."""
-    path.write_bytes(data)
-
-
 def public_files(catalogue: Catalogue, history: dict[str, FileHistory], pages: list[PageDates], site: SiteInfo,
-                 description: str, site_dir: Path, write: Callable[[Path, bytes], None] = write_file) -> list[Path]:
+                 description: str, site_dir: Path, write: Write = write_file) -> list[Path]:
     """Write every file of the site that is not a page; returns their paths. `write`: how the
-    citation files and listing feeds are written (speed/kept_files.py: only when changed)."""
+    citation files and listing feeds are written (writing.py; speed/kept_files.py: only when changed)."""
     # This runs beside MkDocs' build, which creates a fresh site folder only when it copies files
     site_dir.mkdir(parents=True, exist_ok=True)
     written = write_data(catalogue, site.url, site_dir)

@@ -18,12 +18,12 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from typing import Callable
 
 from ..catalogue import Catalogue
 from ..labels import region_label
 from ..schema import Report
 from ..urls import CITE_FILES, report_url
+from .writing import Write, write_file
 
 BIB_NAME, RIS_NAME, CSL_NAME = CITE_FILES["BibTeX"], CITE_FILES["RIS"], CITE_FILES["CSL-JSON"]
 """Per report, in the report page's own folder (`reports/<path>/cite.bib` …)."""
@@ -159,9 +159,9 @@ def to_csl_json(items: list[dict]) -> str:
 
 
 def write_citations(catalogue: Catalogue, site_url: str, site_name: str, site_dir: Path,
-                    write: Callable[[Path, bytes], None] = Path.write_bytes) -> list[Path]:
-    """Each report's three files beside its page (through `write`), then the catalogue's two
-    (catalogue order)."""
+                    write: Write = write_file) -> list[Path]:
+    """Each report's three files beside its page (through `write`: each made of the report, the
+    site's URL and name), then the catalogue's two (catalogue order)."""
     written: list[Path] = []
     entries: list[str] = []
     items: list[dict] = []
@@ -171,9 +171,11 @@ def write_citations(catalogue: Catalogue, site_url: str, site_name: str, site_di
         entry, item = bibtex_entry(report, site_url), csl_item(report, site_url, site_name)
         entries.append(entry)
         items.append(item)
-        for name, data in ((BIB_NAME, entry), (RIS_NAME, ris_record(report, site_url)), (CSL_NAME, to_csl_json([item]))):
+        files = ((BIB_NAME, entry.encode), (RIS_NAME, lambda r=report: ris_record(r, site_url).encode()),
+                 (CSL_NAME, lambda i=item: to_csl_json([i]).encode()))
+        for name, make in files:
             path = folder / name
-            write(path, data.encode("utf-8"))
+            write(path, make, key=(name, site_url, site_name, report))
             written.append(path)
     bib, csl = site_dir / CATALOGUE_BIB, site_dir / CATALOGUE_CSL
     bib.write_bytes("\n".join(entries).encode("utf-8"))

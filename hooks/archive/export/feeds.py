@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 from pathlib import Path
-from typing import Callable
 
 from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
@@ -15,6 +14,7 @@ from ..catalogue import Catalogue
 from ..labels import UNKNOWN_REGION, UNKNOWN_UNIT, region_label, unit_label, year_label
 from ..schema import Report
 from ..urls import category_url, feed_url, region_url, report_url, unit_url
+from .writing import Write, write_file
 
 ATOM_NAME = "feed.xml"
 RSS_NAME = "rss.xml"
@@ -113,18 +113,18 @@ def listing_groups(catalogue: Catalogue) -> list[tuple[str, str, list[Report]]]:
 
 
 def write_listing_feeds(catalogue: Catalogue, changed: dict[str, dt.datetime], site_url: str, site_name: str,
-                        site_dir: Path, write: Callable[[Path, bytes], None] = Path.write_bytes) -> list[Path]:
+                        site_dir: Path, write: Write = write_file) -> list[Path]:
     """An Atom feed beside each unit's, region's and category's list: its FEED_SIZE entries that
     changed last (by each entry's own `updated` time: last commit, else date, else year), newest
     first, ties by path. Each report's entry is made once and shared by the feeds it is in, so
-    thousands of small feeds cost little more than serialising them."""
+    thousands of small feeds cost little more than serialising them. A feed is made of the site's
+    URL and name, the list's URL and title, and its entries' reports and times (`write`'s key)."""
     times = {r.slug: entry_time(r, changed.get(r.slug)) for r in catalogue.reports}
     ordered = sorted(catalogue.reports, key=lambda r: (-times[r.slug].timestamp(), r.slug))
     rank = {r.slug: i for i, r in enumerate(ordered)}
     entries: dict[str, FeedEntry] = {}
-    written = []
-    for url, title, reports in listing_groups(catalogue):
-        newest = heapq.nsmallest(FEED_SIZE, reports, key=lambda r: rank[r.slug])
+
+    def atom(url: str, title: str, newest: list[Report]) -> bytes:
         for r in newest:
             if r.slug not in entries:
                 entries[r.slug] = feed_entry(r, times[r.slug], site_url)
@@ -134,8 +134,14 @@ def write_listing_feeds(catalogue: Catalogue, changed: dict[str, dt.datetime], s
         fg = _feed(site_url + path if site_url else f"urn:archive:{path}", name, subtitle,
                    site_url + url if site_url else "", site_url + path, [entries[r.slug] for r in newest],
                    times[newest[0].slug] if newest else EPOCH)
-        target = site_dir / path
+        return fg.atom_str(pretty=True)
+
+    written = []
+    for url, title, reports in listing_groups(catalogue):
+        newest = heapq.nsmallest(FEED_SIZE, reports, key=lambda r: rank[r.slug])
+        target = site_dir / feed_url(url)
         target.parent.mkdir(parents=True, exist_ok=True)
-        write(target, fg.atom_str(pretty=True))
+        write(target, lambda u=url, t=title, n=newest: atom(u, t, n),
+              key=(site_url, site_name, url, title, [(r, times[r.slug]) for r in newest]))
         written.append(target)
     return written

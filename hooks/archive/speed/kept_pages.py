@@ -223,6 +223,11 @@ class KeptPages:
 
     # -- keys -------------------------------------------------------------------------------
 
+    def settings_fingerprint(self) -> str:
+        """The code and settings without the navigation: what the exports' files are made under
+        (kept_files.py keys)."""
+        return site_fingerprint(self.config, None, self.code)
+
     def _key(self, page, template: str, nav, inputs, body: str | None) -> str:
         if self._fingerprint is None:
             self._fingerprint = site_fingerprint(self.config, nav, self.code)

@@ -282,7 +282,7 @@ class Speedups(Stock):
             return None
         from .kept_files import KeptFiles
 
-        return KeptFiles(self.cache_dir, self.kept_pages.site_dir, job)
+        return KeptFiles(self.cache_dir, self.kept_pages.site_dir, job, self.kept_pages.settings_fingerprint())
 
     def check_output(self, files, written: list = ()) -> None:
         """What the previous site held and this build did not make is removed (kept_pages.py;
