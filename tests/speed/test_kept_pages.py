@@ -66,6 +66,13 @@ def test_a_second_build_keeps_every_page_it_can_and_writes_the_same_bytes(sample
     assert {"reports", "units", "years", "regions", "categories"} <= kinds, kinds
     assert "Page skipped" not in second.stderr
     assert not (sample.path / ".cache/archive/previous-site").exists()
+    # the exports' files are known from last time: each citation file and feed is not even made
+    exports = re.search(r"kept files \(exports\): ([\d,]+) unchanged \(([\d,]+) not made\), ([\d,]+) compared", second.stderr)
+    assert exports, second.stderr[-2000:]
+    unchanged, unmade, compared = (int(g.replace(",", "")) for g in exports.groups())
+    assert compared == 0 and unmade == unchanged > 3 * 35, exports[0]
+    search = re.search(r"kept files \(search\): ([\d,]+) unchanged \(0 not made\), 0 compared", second.stderr)
+    assert search and int(search[1].replace(",", "")) > 0, second.stderr[-2000:]
 
 
 def test_an_edited_report_renders_again_only_the_pages_it_reaches_and_matches_a_build_from_scratch(sample, tmp_path):

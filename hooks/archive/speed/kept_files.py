@@ -22,6 +22,7 @@ import dataclasses
 import functools
 import hashlib
 import json
+import logging
 import os
 from pathlib import Path
 
@@ -152,6 +153,9 @@ class KeptFiles:
             self.discard()  # a job that fails midway leaves no index of files it may have changed
             result = fn(*args, **kwargs)
             self.save()
+            logging.getLogger("mkdocs.plugins.archive").info(
+                f"kept files ({self.path.stem}): {self.looked:,} unchanged ({self.unmade:,} not made), "
+                f"{self.compared:,} compared")
             return result
 
         return job

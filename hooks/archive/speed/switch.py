@@ -268,17 +268,18 @@ class Speedups(Stock):
             self.kept_pages.restore()
 
     def search_writer(self):
-        """With the previous site in place, the search index's files unchanged are not written,
-        and the index is not emptied first (kept_files.py)."""
+        """The search index's files unchanged since last time are not written, and the index is not
+        emptied first (kept_files.py)."""
         return self._kept_files("search")
 
     def export_writer(self):
-        """With the previous site in place, export files unchanged are not written (kept_files.py)."""
+        """Export files unchanged since last time are not made or written (kept_files.py)."""
         return self._kept_files("exports") or super().export_writer()
 
     def _kept_files(self, job: str):
-        """The job's writer over the previous site, or None when the site was not kept."""
-        if self.kept_pages is None or not self.kept_pages.in_place:
+        """The job's writer over the previous site, or None without a cache. Over a site emptied
+        (not kept), every file is made and written, and known next time."""
+        if self.kept_pages is None:
             return None
         from .kept_files import KeptFiles
 
