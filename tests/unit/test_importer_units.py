@@ -122,6 +122,12 @@ def test_a_signature_above_a_seals_note_and_a_date():
     assert find_unit(None, body).value == "全民科学素质纲要实施工作办公室"
 
 
+def test_a_signature_above_a_date_typeset_with_spaces():
+    body = lines("各省老科协：", "《某协会2023年工作报告》已经理事会议审议通过，现予印发，请认真贯彻落实。",
+                 "中国老科学技术工作者协会", "2024 年 1 月 29 日")
+    assert find_unit(None, body).value == "中国老科学技术工作者协会"
+
+
 def test_a_bureau_of_any_name_and_its_second_name_in_brackets():
     opening = "一年来，区科技创新局（区科学技术协会）严格按照区委区政府工作部署，促进科技创新。"
     assert find_unit(None, lines(opening, *BODY)).value == "区科技创新局（区科学技术协会）"

@@ -148,3 +148,17 @@ def test_a_year_the_opening_only_mentions_after_its_first_clause_is_not_the_repo
     # the opening's own time stands in its first clause (`2021年以来，…`, `县科协2021年…`)
     assert FINDER.find(None, lines("县科协认真开展工作，参照2022年的经验举办了培训。", "一、主要工作")).value is None
     assert FINDER.find(None, lines("县科协2021年认真开展工作，举办了培训。", "一、主要工作")).value == 2021
+
+
+def test_a_notice_takes_the_year_of_the_document_it_issues_not_of_its_signature():
+    notice = lines("各省、自治区、直辖市老科协：",
+                   "《中国老科学技术工作者协会第七届理事会 2023 年工作报告》已经七届三次理事会议审议通过，现予印发，请结合实际，认真贯彻落实。",
+                   "中国老科学技术工作者协会", "2024 年 1 月 29 日")
+    assert FINDER.find(None, notice).value == 2023
+    forwarded = lines("各县科协：", "现将市科协关于印发《2021年科普工作要点》的通知转发给你们，请遵照执行。", "县科协", "2021年3月2日")
+    assert FINDER.find(None, forwarded).value == 2021
+
+
+def test_a_document_the_text_only_mentions_gives_no_year():
+    body = lines("今年以来，市工会认真开展工作。", "市委、市政府先后出台《市职工素质提升工程五年规划》、转发《市工会2009—2012年发展纲要》，调动了职工的热情。")
+    assert FINDER.find(None, body).value is None

@@ -322,7 +322,7 @@ def _signature_units(body: list[Line]) -> list[str]:
             continue
         if len(s) <= 24 and not re.search(r"[，。；：,;:]", s) and re.fullmatch(UNIT, s):
             after = [line.simple for line in tail[k + 1:] if not _STAMP.match(line.simple)]
-            following = after[0] if after else ""
+            following = _SPACES.sub("", after[0]) if after else ""  # `2024 年 1 月 29 日` as typeset
             if not after or DATE_LINE.match(following):
                 names.append(line.stripped)
     return names

@@ -48,6 +48,12 @@ _SIGNED_DATE = re.compile(
 (`县科协 2023年12月20日`, `县科协二〇二三年十二月二十日`)."""
 
 
+ISSUED_DOCUMENT = re.compile(
+    r"(?:现将|现予|关于)\S{0,20}?(?:印发|转发)\S{0,12}?《(?P<a>[^《》]{0,60}?)》|《(?P<b>[^《》]{0,60}?)》\S{0,30}?(?:现予印发|印发给你们|转发给你们|现予转发|现印发)")
+"""A notice issuing or forwarding a document (`《…2023 年工作报告》已经…审议通过，现予印发`): the year
+the document's title states is the notice's, not the date the notice is signed (early the next year)."""
+
+
 SITE_TITLE = re.compile(r"范文|精选|大全|合集|汇编|模板|\d+篇")
 """Words of a title a website made for the page rather than the report's own heading."""
 
@@ -80,6 +86,12 @@ class YearFinder:
             m = FIRST_SECTION_YEAR.search(line.simple[:300])
             if m:
                 stated.append((self._four_digits(m.group("y")) + "年", "first section heading"))
+        for line in body[:3]:
+            m = ISSUED_DOCUMENT.search(re.sub(r"\s+", "", line.simple))
+            expr = m and _first_year_expression(m.group("a") or m.group("b") or "")
+            if expr and self.value(expr):
+                stated.append((expr, "issued document"))
+                break
         for line in body[:2]:
             # the period its figures cover: `本报告中所列数据的统计期限自2022年1月1日起`
             m = _STATISTICS_PERIOD.search(line.simple)
