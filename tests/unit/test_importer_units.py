@@ -178,6 +178,15 @@ def test_the_acting_body_after_a_time_phrase_and_the_text_speaking_as_part_of_it
     assert found.value is None
 
 
+def test_the_acting_body_doing_its_work_twice_by_verbs_and_adverbs():
+    body = lines("一、领导重视，强化科普组织建设", "健康街道积极探索，精心策划了一系列科普宣传活动。",
+                 "为提升未成年人科学素质，健康街道不定期面向辖区中小学生组织科普进校园活动。")
+    assert find_unit(None, body).value == "健康街道"
+    # a body the text only names after a preposition (`根据`) does not act
+    body = lines("一、宣传工作", "一方面，广东省科技厅根据每季度的宣传重点组织媒体采访。", "目前，广东省科技厅已经建立了宣传平台。")
+    assert find_unit(None, body).value is None
+
+
 def test_a_department_named_without_its_body_is_the_whole_name_the_text_writes_out():
     from archive.importer.clean import Line
     from archive.importer.finding import UNSURE

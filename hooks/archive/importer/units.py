@@ -167,7 +167,12 @@ def named_candidates(heading: str | None, body: list[Line], glued: bool = False)
             for pattern in OPENING_UNIT:
                 m = pattern.search(s[start : start + 120])
                 if m:
-                    candidates.append((text[start + m.start("unit") : start + m.end("unit")], "opening"))
+                    a, b = start + m.start("unit"), start + m.end("unit")
+                    if pattern is OPENING_UNIT[2]:
+                        # a title run into the line names the body at its start: `某市科协推进企业科协
+                        # 组织建设经验做法汇报材料` is 某市科协's, however far its kind word comes
+                        b = a + (_leading_unit(s[a:b]) or b - a)
+                    candidates.append((text[a:b], "opening"))
         m = ANNOUNCED_UNIT.search(s)
         if m:
             candidates.append((text[m.start("unit") : m.end("unit")], "announcement"))
@@ -331,7 +336,8 @@ def _signature_units(body: list[Line]) -> list[str]:
 _BODY_SUFFIX = rf"(?:{UNIT_SUFFIX[3:-1]}|实践社|协会|学会|研究会|委员会|科技馆|博物馆|图书馆|学院|医院)"
 _SUBJECT_NAME = re.compile(
     rf"(?:^|(?<=[，。；：！？,;:!?）)])|(?<=[\d）)][.．、]))\s*(?:{TIME}[，,]?)?(?:我们)?(?P<unit>[\u4e00-\u9fffA-Za-z]{{2,12}}?{_BODY_SUFFIX})"
-    r"(?=在|始终|一直|积极|带头|紧密|紧紧|认真|坚持|全面|不断|继续|将|要|作为|负责|组织|现有|专门|先后|的发展|发展活力)"
+    r"(?=在|始终|一直|积极|带头|紧密|紧紧|认真|坚持|全面|不断|继续|将|要|作为|负责|组织|现有|专门|先后|的发展|发展活力"
+    r"|不定期|定期|多次|精心|大力|深入|切实|扎实|着力|主动|充分|高度重视|开展|举办)"
 )
 _NOT_A_NAME = re.compile(r"[的了和与及或对为把被从向是]|^(?:[在这那些各该全本我他其此以由按据比如]|近年|目前|现在|特别|今年|去年|明年)")
 _SELF_KIND = re.compile(r"(?:我|本)(中心|公司|研究所|研究院|学院|医院|科协|工会|党总支|党支部|委员会|[村乡镇厂校院局馆社所])")
