@@ -227,6 +227,24 @@ def test_no_fuller_name_from_an_owner_a_verb_or_two_names(heading, body, unit):
     assert find_unit(heading, lines(*body, *BODY)).value == unit
 
 
+def test_a_verb_or_adverb_before_a_street_or_community_is_no_name_of_it():
+    body = ["一、社区“大党委”工作推进情况", "按照光华路街道工委的部署，戎苑社区成立社区“大党委”，创出社区党建新局面。",
+            "戎苑社区建设“大党委”以来，立足社区工作实际，为民排忧解难。"]
+    assert find_unit("社区“大党委”工作总结", lines(*body, *BODY)).value == "戎苑社区"
+    body = ["在上一年的工作基础上，会战街道将在新的一年采取更多尝试。", "各社区积极参加街道组织的科普活动。"]
+    assert find_unit("街道科普下半年工作计划范文", lines(*body, *BODY)).value == "会战街道"
+
+
+def test_a_viewers_number_before_the_first_text_block():
+    first = "1、唐家口街道2024年全域科普工作计划为深入贯彻落实规划纲要，进一步推动科普工作，特制定本计划。"
+    assert find_unit(None, lines(first, *BODY)).value == "唐家口街道"
+
+
+def test_the_text_speaking_as_its_kind_of_body_is_no_name():
+    found = find_unit(None, lines("20xx年，我社區在辦事處黨工委的正確領導下，開展全方位的科普宣傳工作。", *BODY))
+    assert found.value == "社區"
+
+
 @pytest.mark.parametrize("heading, body, unit", [
     ("中學黨支部委員會2023年度工作總結", ["一、強化政治學習"], "中學黨支部委員會"),  # run on to 委员会
     (None, ["2025年，宁波市科协将深入学习贯彻党的二十大精神。"], "宁波市科协"),      # a plan's 将

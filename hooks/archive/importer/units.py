@@ -62,10 +62,19 @@ def _placed(written: str, core: str, extra: int) -> bool:
     tree = region_tree()
     if tree.known(place + level) or level in "省市县区旗" and tree.known(place):
         return True
-    return level in ("街道", "社区") and 2 <= len(place) <= 4 and not _VERB_START.match(place)
+    return level in ("街道", "社区") and 2 <= len(place) <= 4 and not _VERB_START.match(place) and not _opens_on_a_verb(place)
 
 
-_VERB_START = re.compile(r"围绕|服务|深入|走进|走访|面向|依托|结合|组织|开展|推进|加强|建设|进入|覆盖|联系|指导|配合|支持|协助")
+def _opens_on_a_verb(text: str) -> bool:
+    """A clause's verb or adverb before a 街道 or 社区 it acts on (`立足社区`, `创出社区`, `兼任我社区`),
+    by jieba's tags of its first word of two or more characters (`戎苑`, `桂园`, `占圩` are names)."""
+    first = next(iter(_posseg().cut(text)), None)
+    return bool(first) and len(first.word) >= 2 and first.flag[:1] in ("v", "d", "p", "c") or bool(first) and first.flag == "ad"
+
+
+_VERB_START = re.compile(r"围绕|服务|深入|走进|走访|面向|依托|结合|组织|开展|推进|加强|建设|进入|覆盖|联系|指导|配合|支持|协助"
+                         r"|积极|主动|认真|努力|及时|按时|定期|参加|参与|上报|上交|报送|到|去|向|由")
+"""Words a clause opens with before naming a street or community it acts on (`积极参加街道…`): no place."""
 
 
 def _name_core(name: str) -> str:
@@ -153,7 +162,7 @@ def named_candidates(heading: str | None, body: list[Line], glued: bool = False)
         if length:
             offset = len(parts[0]) - len(core)
             candidates.append((heading[offset : offset + length], "title"))
-    for line in [line for line in body if not SALUTATION.match(line.simple)][:3]:
+    for k, line in enumerate([line for line in body if not SALUTATION.match(line.simple)][:3]):
         # spaces typeset between words (`XX 县科学技术协会 2021 年…`) are not part of names
         text, s = _SPACES.sub("", line.text), _SPACES.sub("", line.simple)
         # and after a title run into the line (`乡镇科协xx年终工作总结xx年，XX镇科协在…`)
@@ -162,7 +171,10 @@ def named_candidates(heading: str | None, body: list[Line], glued: bool = False)
         label = _BRACKET_LABEL.match(s)
         # a document viewer's page count before the text (`第页共页科协年度…工作总结…`)
         mark = VIEWER_MARK.match(s)
-        starts = (0, len(title)) if title else (label.end(),) if label else (mark.end(),) if mark else (0,)
+        # a document viewer's number of its first text block (`1、唐家口街道2024年全域科普工作计划为…`)
+        number = _VIEWER_NUMBER.match(s) if k == 0 else None
+        starts = ((0, len(title)) if title else (label.end(),) if label else (mark.end(),) if mark
+                  else (0, number.end()) if number else (0,))
         for start in starts:
             for pattern in OPENING_UNIT:
                 m = pattern.search(s[start : start + 120])
@@ -190,7 +202,7 @@ def named_candidates(heading: str | None, body: list[Line], glued: bool = False)
     cleaned = []
     for name, where in candidates:
         # `我县老科协` is the county's 老科协: 县老科协; `我局`, `本校` are the body itself
-        name = _without_function_words(re.sub(r"^(我|本)(?=[县市区旗乡镇村厂校局])", "", name))
+        name = _without_function_words(re.sub(r"^(我|本)(?=[县市区旗乡镇村厂校局院馆所站]|社[区區]|街道|中心|公司)", "", name))
         if len(name) >= 2:
             cleaned.append((name, where))
     return cleaned, heading, body
@@ -230,6 +242,7 @@ def _choose(cleaned: list[tuple[str, str]], heading: str | None, body: list[Line
     return Finding(None, NOT_STATED, "unit: the text does not name the issuing body; written as null (单位不详): fill it in if known")
 
 
+_VIEWER_NUMBER = re.compile(r"^\d{1,2}、\s*(?=[\u4e00-\u9fff])")
 _BOOK_TITLE = re.compile(r"《[^《》]{1,60}》")
 _BRACKET_LABEL = re.compile(r"^(?:\d{1,2}、\s*)?(?:【[^】]{1,20}】|[^【】\s，。,]{1,8}】)\s*")
 """A website's label (`【工会工作总结范文】`) or a document viewer's page number and the tail of its
