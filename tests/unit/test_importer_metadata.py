@@ -204,3 +204,19 @@ def test_a_websites_title_comes_after_what_the_text_says_it_is():
     assert _category("科技局工作总结范文", "全年来，我局顺利完成了各项目标任务。现将全年完成情况汇报如下：") == "工作总结"
     # the report's own heading is not outweighed by its announcement
     assert _category("县科协2023年工作计划", "现将工作总结如下：", "一、主要工作") == "工作计划"
+
+
+def test_a_text_naming_no_kind_takes_the_websites_words_for_the_page_last():
+    from archive.importer.clean import Line
+    from archive.importer.finding import UNSURE
+    from archive.importer.metadata import Describer
+    from archive.regions import region_tree
+
+    describer = Describer(region_tree(), ["工作总结", "工作计划", "工作报告", "述职报告", "其他"], 2026)
+    body = [Line(2, "2009年，我校党支部以建国60周年为契机，在教育局党委的领导下，以落实制度为抓手。"), Line(3, "一、深化学习，岗位实践。")]
+    blurb = ["前言:本站为你精心整理了教育局发展学校党支部计划范文,希望能为你的创作提供参考价值"]
+    found = describer.category(None, body, None, blurb)
+    assert found.value == "工作计划" and found.status == UNSURE and "website" in found.note
+    assert describer.category(None, body, None, []).value == "其他"
+    # the text's own heading comes before the website's words
+    assert describer.category("学校党支部2009年工作总结", body, None, blurb).value == "工作总结"

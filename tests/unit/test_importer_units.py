@@ -269,3 +269,8 @@ def test_an_agencys_union_or_branch_named_by_its_kind_gives_way_to_the_openings_
     body = lines("20__年县教育工会，在县教育局党委、上级工会组织的领导下，坚持围绕中心工作。", *BODY)
     assert find_unit("机关工会工作总结", body).value == "县教育工会"
     assert find_unit("市科技局机关工会工作总结", body).value == "市科技局机关工会"  # the agency named: its union
+
+
+def test_the_subject_after_a_years_time_phrase_written_年来():
+    opening = "2022年来，在区委区政府的坚强领导下，*街道认真贯彻落实区第十次党代会精神，真抓实干。"
+    assert find_unit(None, lines(opening, *BODY)).value == "*街道"  # not jieba's 党代会

@@ -89,9 +89,11 @@ class Describer:
         self.years = YearFinder(self.current_year)
 
     def describe(self, lines: list[Line], marker_title: str | None, compilation_title: str | None,
-                 label: str, only_report: bool = False) -> Described:
+                 label: str, only_report: bool = False, site_lines: list[str] | None = None) -> Described:
         """`only_report`: the page holds this report alone, so a unit its title names is the report's
-        (in a compilation the title names the collection)."""
+        (in a compilation the title names the collection). `site_lines`: the website's own lines the
+        importer took out before the report (its blurb naming the page: `本站为你整理了…计划范文`),
+        the last place a kind of report is looked for."""
         traditional_text = _is_traditional(lines)
         heading, body, glued = self.heading_and_body(lines, marker_title, compilation_title)
         unit = unit_model.decide(heading, body, glued, find_unit(heading, body, glued))
@@ -102,7 +104,7 @@ class Describer:
                                                         f"({compilation_title}); check")
         year = self.years.find(heading, body)
         region = self.places.find(unit, body)
-        category = self.category(heading, body, marker_title or compilation_title)
+        category = self.category(heading, body, marker_title or compilation_title, site_lines or [])
         tags = self.tags(heading, body)
         title = self.title(heading, unit, category, traditional_text, label)
         return Described(title, unit, year, region, category, tags, body)
@@ -142,7 +144,7 @@ class Describer:
 
     # -- category, tags, title -----------------------------------------------------------------
 
-    def category(self, heading: str | None, body: list[Line], label: str | None) -> Finding:
+    def category(self, heading: str | None, body: list[Line], label: str | None, site_lines: list[str] = ()) -> Finding:
         # Where the text says what it is, in order of trust: its heading, a section heading of the
         # first lines (一、2017年工作总结), an announcement (现将工作总结如下).
         if "其他" in self.categories and (
@@ -186,6 +188,13 @@ class Describer:
         if told and told in self.categories:
             return Finding(told, UNSURE, f"category: the text names no kind; its opening "
                                          f"{'looks back on work done' if told == '工作总结' else 'sets out work to do'}: {told}; check")
+        for text in site_lines:
+            # the website's words for the page (`…学校党支部计划范文`), when the text says nothing
+            m = SITE_PAGE_KIND.search(simplified(text))
+            found = self._category_of(m.group("title")) if m else None
+            if found:
+                return Finding(found, UNSURE, f"category: the text names no kind; the website calls the page "
+                                              f"{m.group('title')}: {found}; check")
         other = "其他" if "其他" in self.categories else self.categories[-1]
         return Finding(other, UNSURE, f"category: the text does not say what kind of report it is; set to {other}")
 
@@ -234,6 +243,11 @@ def _numbered_page_title(heading: str | None, label: str | None) -> bool:
     h = _PIECE_NUMBER.sub("", simplified(heading)).strip()
     page = _COLLECTION_COUNT.sub("", re.sub(r"范文|精选|最新", "", simplified(label))).strip()
     return bool(h) and h != simplified(heading).strip() and h == page
+
+
+SITE_PAGE_KIND = re.compile(r"(?:整理|精选|分享|收集|搜集)了?\S{0,8}?的?(?P<title>[^，。,；;：:！？!?]{2,30}?(?:总结|计划|规划|报告|汇报|述职|打算|要点))"
+                            r"(?:范文|模板|精选|大全|\d+篇|[，。,！!])")
+"""A website's blurb naming the page it shows (`本站为你精心整理了教育局发展学校党支部计划范文`)."""
 
 
 RETROSPECT = re.compile(r"一年来|半年来|今年以来|过去的?一年|^上半年[，,]|(?:做|取得|完成|开展|做出)了|圆满完成|取得(?:了)?\S{0,4}(?:成效|成绩)")

@@ -181,8 +181,9 @@ class Importer:
                 label = part.marker or f"第{part.index}篇"
                 source_marker = part.marker or f"第{part.index}篇（原文未标）"
                 source = f"{name}: {parts.compilation_title}, {source_marker}" if parts.compilation_title else f"{name}, {source_marker}"
+            site_lines = [r.text for r in removed if r.no < part.start] if part is parts.parts[0] else []
             described = self.describer.describe(part.lines, part.marker_title, parts.compilation_title, label,
-                                                only_report=len(parts.parts) == 1)
+                                                only_report=len(parts.parts) == 1, site_lines=site_lines)
             paragraphs = [line.stripped for line in described.body_lines if line.stripped]
             if not paragraphs:
                 continue
