@@ -274,3 +274,8 @@ def test_an_agencys_union_or_branch_named_by_its_kind_gives_way_to_the_openings_
 def test_the_subject_after_a_years_time_phrase_written_年来():
     opening = "2022年来，在区委区政府的坚强领导下，*街道认真贯彻落实区第十次党代会精神，真抓实干。"
     assert find_unit(None, lines(opening, *BODY)).value == "*街道"  # not jieba's 党代会
+
+
+def test_a_pronoun_before_a_kind_of_body_is_never_written_as_the_unit():
+    found = find_unit(None, lines("青联会不断扩大组织规模。现将本协会2015年度各项工作总结如下:", *BODY))
+    assert found.value == "协会"  # the kind the text speaks as, not `本协会`

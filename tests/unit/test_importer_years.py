@@ -162,3 +162,9 @@ def test_a_notice_takes_the_year_of_the_document_it_issues_not_of_its_signature(
 def test_a_document_the_text_only_mentions_gives_no_year():
     body = lines("今年以来，市工会认真开展工作。", "市委、市政府先后出台《市职工素质提升工程五年规划》、转发《市工会2009—2012年发展纲要》，调动了职工的热情。")
     assert FINDER.find(None, body).value is None
+
+
+def test_a_span_since_a_founding_is_not_the_reports_year_its_announcement_is():
+    body = lines("自2014年7月青年学者联谊会成立至今，青联会已走过了第二个年头。现将本协会2015年度各项工作总结如下:",
+                 "一、开展基金申请讨论会")
+    assert FINDER.find(None, body).value == 2015

@@ -203,6 +203,8 @@ def named_candidates(heading: str | None, body: list[Line], glued: bool = False)
     for name, where in candidates:
         # `我县老科协` is the county's 老科协: 县老科协; `我局`, `本校` are the body itself
         name = _without_function_words(re.sub(r"^(我|本)(?=[县市区旗乡镇村厂校局院馆所站]|社[区區]|街道|中心|公司)", "", name))
+        if re.match(r"^(?:我|本|该)", name) and GENERIC.match(simplified(name)):
+            name = name[1:]  # `本协会`, `我会`: the text speaking as its kind of body, no name
         if len(name) >= 2:
             cleaned.append((name, where))
     return cleaned, heading, body

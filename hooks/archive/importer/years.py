@@ -12,7 +12,7 @@ from .patterns import ANON_YEAR, CN_DIGIT, CN_YEAR, DATE_LINE, GLUED_SIGNATURE, 
 
 
 OPENING_WORK_YEAR = re.compile(
-    r"(?:完成了?|实现了?|回顾|总结|做好|开展|抓好|现将)(?P<y>(?:1949|19[5-9]\d|20[0-4]\d)\s*年|[一二][一二三四五六七八九〇零○ＯOo0]{3}年)"
+    rf"(?:完成了?|实现了?|回顾|总结|做好|开展|抓好|现将(?:我|本)?(?:{UNIT})?)(?P<y>(?:1949|19[5-9]\d|20[0-4]\d)\s*年|[一二][一二三四五六七八九〇零○ＯOo0]{{3}}年)"
     r"(?:度)?(?:的)?\S{0,6}?(?:工作|各项|目标任务|任务)")
 """A year the opening says the report's work belongs to (after a verb of doing or reviewing)."""
 
@@ -75,7 +75,9 @@ class YearFinder:
                 stated.append((expr, "title"))
         opening = re.sub(r"\s+", "", " ".join(line.simple for line in body[:1]))[:80]  # `2021 年` as typeset
         m = re.match(rf"^[^，,。；;！？]{{0,12}}?(?P<y>{TIME})", opening)  # in its first clause
-        if m and _first_year_expression(m.group("y")):
+        # but not a span's start (`自2014年7月青年学者联谊会成立至今`: the body's founding)
+        since = m and opening[max(0, m.start("y") - 1) : m.start("y")] in ("自", "从")
+        if m and not since and _first_year_expression(m.group("y")):
             stated.append((_first_year_expression(m.group("y")), "opening"))
         for line in body[:2]:
             m = re.search(rf"我(?:就|代表){UNIT}?(?P<y>\d{{4}}|\d{{2}}{PLACEHOLDER}{{2}}|[_＿]{{2}})年", line.simple)
