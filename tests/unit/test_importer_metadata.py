@@ -220,3 +220,18 @@ def test_a_text_naming_no_kind_takes_the_websites_words_for_the_page_last():
     assert describer.category(None, body, None, []).value == "其他"
     # the text's own heading comes before the website's words
     assert describer.category("学校党支部2009年工作总结", body, None, blurb).value == "工作总结"
+
+
+def test_a_congress_reports_title_naming_no_kind_its_speaker_and_its_announcement():
+    from archive.importer.clean import Line
+    from archive.importer.metadata import Describer
+    from archive.regions import region_tree
+
+    describer = Describer(region_tree(), ["工作总结", "工作计划", "工作报告", "述职报告", "其他"], 2026)
+    lines = [Line(5, "围绕中心 服务大局"), Line(7, "各位委员:"),
+             Line(9, "现在,我受十堰市科协二届常委会的委托,向大会报告工作,请予审议。"), Line(10, "一、二00五年工作回顾")]
+    found = describer.describe(lines, None, None, "全文", only_report=True)
+    assert found.title.value == "围绕中心 服务大局"
+    assert found.unit.value == "十堰市科协"          # not 围绕中心: a verb opens the title
+    assert found.category.value == "工作报告"        # 向大会报告工作
+    assert found.region.value == "湖北省/十堰市"

@@ -59,3 +59,13 @@ def test_a_site_summary_starting_with_the_title_is_still_the_sites():
                    "科协活动总结 科学技术协会是党联系广大科技工作者的人民团体。下面是小编整理的关于科协的活动总结，请参考。",
                    "2013年，市科协在市委、市政府的高度重视下，较好地完成了全年的各项工作任务。")
     assert 2 in [r.no for r in parts.removed]
+
+
+def test_a_title_naming_no_kind_above_the_same_words_leaves_the_later_as_the_reports_heading():
+    from archive.importer.clean import clean
+    from archive.importer.split import split
+
+    page = ("首页 > 文章中心 > 正文\n\n围绕中心 服务大局\n\n围绕中心 服务大局\n\n各位委员:\n\n"
+            "现在,我受十堰市科协二届常委会的委托,向大会报告工作,请予审议。\n一、工作回顾\n一年来，市科协认真开展学术交流和科普活动，成效明显。")
+    parts = split(clean(page).lines).parts
+    assert len(parts) == 1 and parts[0].lines[0].no == 5 and parts[0].lines[1].stripped == "各位委员:"

@@ -136,6 +136,9 @@ class Describer:
         s = first.simple
         if (is_title_like(s, 40) or OFFICIAL_TITLE.match(re.sub(r"\s+", "", s))) and len(lines) > 1:
             return first.stripped, lines[1:]
+        if len(lines) > 1 and _SPEECH_TITLE.match(s) and SALUTATION.match(lines[1].simple):
+            # a speech's or congress report's title naming no kind (`围绕中心 服务大局`), its audience next
+            return first.stripped, lines[1:]
         glued = glued_heading(s)
         if glued:
             rest = first.stripped[len(glued):].lstrip(" \u3000")
@@ -243,6 +246,10 @@ def _numbered_page_title(heading: str | None, label: str | None) -> bool:
     h = _PIECE_NUMBER.sub("", simplified(heading)).strip()
     page = _COLLECTION_COUNT.sub("", re.sub(r"范文|精选|最新", "", simplified(label))).strip()
     return bool(h) and h != simplified(heading).strip() and h == page
+
+
+_SPEECH_TITLE = re.compile(r"^(?![一二三四五六七八九十\d]+[、.．])[\u4e00-\u9fff“”\"《》·—\s]{4,30}$")
+"""A short line of words alone (no sentence punctuation, no numbering): a title when an address follows."""
 
 
 SITE_PAGE_KIND = re.compile(r"(?:整理|精选|分享|收集|搜集)了?\S{0,8}?的?(?P<title>[^，。,；;：:！？!?]{2,30}?(?:总结|计划|规划|报告|汇报|述职|打算|要点))"

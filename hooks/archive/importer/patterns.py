@@ -27,7 +27,7 @@ OPENING_UNIT = (
     re.compile(r"我是(?P<unit>[\u4e00-\u9fffA-Za-z]{1,16}?[局会委协院所校厂站馆部处办室社])的?"
                r"(?:局长|主席|书记|主任|部长|科长|校长|厂长|站长|馆长|所长|秘书长|理事长|会长)"),
     # a congress report's speaker: `我受省科协第七届委员会委托，向大会作工作报告`
-    re.compile(rf"我受(?P<unit>{UNIT})(?:第[一二三四五六七八九十\d]{{1,3}}届)?(?:常务)?(?:理事会|委员会|常委会)?的?委托"),
+    re.compile(rf"我受(?P<unit>{UNIT})(?:第?[一二三四五六七八九十\d]{{1,3}}届)?(?:常务)?(?:理事会|委员会|常委会)?的?委托"),
     re.compile(rf"我谨代表(?P<unit>{UNIT})(?:和|向|、|[，,])"),
     # a report saying who compiled it: `本报告…由昆都仑区科学技术局编制完成`, `由区科技局结合有关统计数据编制`
     re.compile(rf"由(?P<unit>{UNIT})(?:结合\S{{0,12}}?)?(?:负责)?编制"),
@@ -59,7 +59,7 @@ NOTICE_TITLE = re.compile(r"的(?:通知|通报|决定|批复|函)$")
 """A heading that makes the text a notice (forwarding a summary or plan is not being one)."""
 NOTICE_OPENING = re.compile(r"(?:通知|通报)如下")
 """An opening that makes the text a notice (`现将有关事项通知如下`)."""
-ANNOUNCE = re.compile(r"^本(?:年度)?报告(?:依据|根据|由|是)|(总结|汇报|报告|述职)如下|述职报告|(?<!工)[作做](?:工作)?报告|特作汇报|汇报一下|开幕词|闭幕词|致辞")
+ANNOUNCE = re.compile(r"^本(?:年度)?报告(?:依据|根据|由|是)|向\S{0,8}?报告工作|(总结|汇报|报告|述职)如下|述职报告|(?<!工)[作做](?:工作)?报告|特作汇报|汇报一下|开幕词|闭幕词|致辞")
 SALUTATION = re.compile(r"^(?:尊敬的|各位|亲爱的)\S{0,30}[:：]$|^(?:大家|各位|同志们|朋友们)?(?:上午|下午|晚上)?好[!！。]?$")
 """An address to the audience before a speech's text (`各位领导、各位代表：`, `上午好！`): not its opening."""
 SECTION_KIND = re.compile(r"^[一二三四五六七八九十]+\s*[、.．]\s*(\d{4}年|\d{2}[xX_*]{2}年)?(度)?(工作)?(总结|计划|述职)\S{0,2}$")

@@ -229,9 +229,10 @@ def _drop_repeated_titles(lines: list[Line], removed: list[Removed]) -> list[Lin
     """A report's leading run of title-like lines keeps only its last (the report's own heading);
     a copy of the heading within the next few lines (a site repeating its page title) goes too."""
     kept = list(lines)
-    while len(kept) > 1 and is_title_like(kept[0].simple, 50) and is_title_like(kept[1].simple, 50) and (
+    while len(kept) > 1 and (is_title_like(kept[0].simple, 50) and is_title_like(kept[1].simple, 50) and (
         _COMPILATION_WORDS.search(kept[0].simple) or _same_title(kept[0].simple, kept[1].simple)
-    ):
+    ) or _short_words(kept[0].simple) and kept[0].simple == kept[1].simple):
+        # (a page's title naming no kind, `围绕中心 服务大局`, above the same words as the report's heading)
         removed.append(Removed(kept[0].no, kept[0].stripped, "page or compilation title"))
         kept.pop(0)
     if kept and is_title_like(kept[0].simple, 50):
@@ -241,6 +242,11 @@ def _drop_repeated_titles(lines: list[Line], removed: list[Removed]) -> list[Lin
                 removed.append(Removed(kept[j].no, kept[j].stripped, "page title repeated"))
                 del kept[j]
     return kept
+
+
+def _short_words(s: str) -> bool:
+    """A short line of words with no sentence punctuation (a title naming no kind of report)."""
+    return 4 <= len(s) <= 30 and not _CLAUSE.search(s) and bool(_HAN.search(s))
 
 
 def _same_title(a: str, b: str) -> bool:

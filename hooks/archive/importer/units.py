@@ -158,7 +158,7 @@ def named_candidates(heading: str | None, body: list[Line], glued: bool = False)
             start = h.rindex(parts[-1].strip())
             candidates.append((heading[start : start + len(parts[-1].strip())], "title"))
         core = re.sub(rf"^{TIME}", "", parts[0])
-        length = _leading_unit(core)
+        length = _leading_unit(core) if not _VERB_START.match(core) else 0  # `围绕中心 服务大局` names no 中心
         if length:
             offset = len(parts[0]) - len(core)
             candidates.append((heading[offset : offset + length], "title"))
