@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..regions import RegionTree
@@ -89,7 +90,7 @@ class Describer:
         self.years = YearFinder(self.current_year)
 
     def describe(self, lines: list[Line], marker_title: str | None, compilation_title: str | None,
-                 label: str, only_report: bool = False, site_lines: list[str] | None = None) -> Described:
+                 label: str, only_report: bool = False, site_lines: Sequence[str] = ()) -> Described:
         """`only_report`: the page holds this report alone, so a unit its title names is the report's
         (in a compilation the title names the collection). `site_lines`: the website's own lines the
         importer took out before the report (its blurb naming the page: `本站为你整理了…计划范文`),
@@ -104,7 +105,7 @@ class Describer:
                                                         f"({compilation_title}); check")
         year = self.years.find(heading, body)
         region = self.places.find(unit, body)
-        category = self.category(heading, body, marker_title or compilation_title, site_lines or [])
+        category = self.category(heading, body, marker_title or compilation_title, site_lines)
         tags = self.tags(heading, body)
         title = self.title(heading, unit, category, traditional_text, label)
         return Described(title, unit, year, region, category, tags, body)
@@ -134,10 +135,9 @@ class Describer:
             return None, lines
         first = lines[0]
         s = first.simple
-        if (is_title_like(s, 40) or OFFICIAL_TITLE.match(re.sub(r"\s+", "", s))) and len(lines) > 1:
-            return first.stripped, lines[1:]
-        if len(lines) > 1 and _SPEECH_TITLE.match(s) and SALUTATION.match(lines[1].simple):
-            # a speech's or congress report's title naming no kind (`围绕中心 服务大局`), its audience next
+        if len(lines) > 1 and (is_title_like(s, 40) or OFFICIAL_TITLE.match(re.sub(r"\s+", "", s))
+                               # a speech's or congress report's title naming no kind, its audience next
+                               or _SPEECH_TITLE.match(s) and SALUTATION.match(lines[1].simple)):
             return first.stripped, lines[1:]
         glued = glued_heading(s)
         if glued:
@@ -147,7 +147,7 @@ class Describer:
 
     # -- category, tags, title -----------------------------------------------------------------
 
-    def category(self, heading: str | None, body: list[Line], label: str | None, site_lines: list[str] = ()) -> Finding:
+    def category(self, heading: str | None, body: list[Line], label: str | None, site_lines: Sequence[str] = ()) -> Finding:
         # Where the text says what it is, in order of trust: its heading, a section heading of the
         # first lines (一、2017年工作总结), an announcement (现将工作总结如下).
         if "其他" in self.categories and (

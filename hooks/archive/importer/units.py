@@ -69,7 +69,9 @@ def _opens_on_a_verb(text: str) -> bool:
     """A clause's verb or adverb before a 街道 or 社区 it acts on (`立足社区`, `创出社区`, `兼任我社区`),
     by jieba's tags of its first word of two or more characters (`戎苑`, `桂园`, `占圩` are names)."""
     first = next(iter(_posseg().cut(text)), None)
-    return bool(first) and len(first.word) >= 2 and first.flag[:1] in ("v", "d", "p", "c") or bool(first) and first.flag == "ad"
+    if first is None:
+        return False
+    return first.flag == "ad" or len(first.word) >= 2 and first.flag[:1] in ("v", "d", "p", "c")
 
 
 _VERB_START = re.compile(r"围绕|服务|深入|走进|走访|面向|依托|结合|组织|开展|推进|加强|建设|进入|覆盖|联系|指导|配合|支持|协助"
