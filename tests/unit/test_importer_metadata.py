@@ -235,3 +235,10 @@ def test_a_congress_reports_title_naming_no_kind_its_speaker_and_its_announcemen
     assert found.unit.value == "十堰市科协"          # not 围绕中心: a verb opens the title
     assert found.category.value == "工作报告"        # 向大会报告工作
     assert found.region.value == "湖北省/十堰市"
+
+
+def test_a_text_saying_it_compiled_this_report_is_a_work_report():
+    # a government body's information-disclosure annual report: `…规定编制本报告。`
+    assert _category(None, "根据《中华人民共和国政府信息公开条例》规定编制本报告。由某某区科学技术局编制。",
+                     "一、总体情况") == "工作报告"
+    assert _category(None, "我们编制了本年度工作计划。", "一、总体情况") != "工作报告"

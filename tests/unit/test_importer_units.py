@@ -279,3 +279,10 @@ def test_the_subject_after_a_years_time_phrase_written_年来():
 def test_a_pronoun_before_a_kind_of_body_is_never_written_as_the_unit():
     found = find_unit(None, lines("青联会不断扩大组织规模。现将本协会2015年度各项工作总结如下:", *BODY))
     assert found.value == "协会"  # the kind the text speaks as, not `本协会`
+
+
+def test_the_opening_speaking_as_its_named_kind_of_body():
+    # `我社区居委会` names the body by its kind when no verb from the opening rules follows
+    assert find_unit(None, lines("在南湖街道的领导下，我社区居委会调动居民各方面积极性，完成了各项指标。", *BODY)).value == "社区居委会"
+    # `我局` alone is the body speaking, no name: not taken by this rule
+    assert find_unit(None, lines("在局党组的领导下，我局调动各方面积极性，完成了各项指标。", *BODY)).value != "局"

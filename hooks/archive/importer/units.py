@@ -198,6 +198,14 @@ def named_candidates(heading: str | None, body: list[Line], glued: bool = False)
                 text = line.text if len(line.text) == len(line.simple) else line.simple
                 candidates.append((text[m.start("unit") : m.end("unit")], "announcement"))
                 break
+    if not candidates:
+        # the opening speaking as a named kind of body (`…领导下,我社区居委会调动居民…`): that body
+        for line in body[:2]:
+            m = _SELF_NAMED.search(line.simple)
+            if m and not kind_only(m.group("unit")):
+                text = line.text if len(line.text) == len(line.simple) else line.simple
+                candidates.append((text[m.start("unit") : m.end("unit")], "opening"))
+                break
     if glued:
         candidates.sort(key=lambda c: c[1] != "opening")
     candidates.extend((name, "signature") for name in _signature_units(body))
@@ -350,6 +358,8 @@ def _signature_units(body: list[Line]) -> list[str]:
     return names
 
 
+_SELF_NAMED = re.compile(rf"(?<![自你他她它])[我本](?P<unit>(?:社区|街道|村|镇|乡|县|区|市|校|局){UNIT_SUFFIX}(?:{UNIT_TAIL})?)")
+"""`我社区居委会`, `本街道工会`: the text speaking as its body by the body's own name."""
 _BODY_SUFFIX = rf"(?:{UNIT_SUFFIX[3:-1]}|实践社|协会|学会|研究会|委员会|科技馆|博物馆|图书馆|学院|医院)"
 _SUBJECT_NAME = re.compile(
     rf"(?:^|(?<=[，。；：！？,;:!?）)])|(?<=[\d）)][.．、]))\s*(?:{TIME}[，,]?)?(?:我们)?(?P<unit>[\u4e00-\u9fffA-Za-z]{{2,12}}?{_BODY_SUFFIX})"
