@@ -25,8 +25,7 @@ def test_home_to_year_to_report(sample_site, viewport_name, viewport):
         year_link = page.locator("#by-year ~ figure a").first
         year_text = year_link.inner_text().split("\n")[0]
         year_link.click()
-        page.wait_for_load_state()
-        assert "/years/" in page.url
+        page.wait_for_url(lambda url: "/years/" in url, timeout=15000)
         assert page.locator("h1").inner_text().startswith(year_text.strip())
         page.screenshot(path=str(ARTIFACTS / f"browse-year-{viewport_name}.png"), full_page=True)
 
@@ -34,8 +33,7 @@ def test_home_to_year_to_report(sample_site, viewport_name, viewport):
         first = page.locator("table.archive-reports tbody tr").first
         title = first.locator("td a").inner_text()
         first.locator("td a").click()
-        page.wait_for_load_state()
-        assert "/reports/" in page.url
+        page.wait_for_url(lambda url: "/reports/" in url, timeout=15000)
         assert page.locator("h1").inner_text() == title
         panel = page.locator("dl.archive-meta")
         labels = panel.locator("dt").all_inner_texts()
@@ -46,6 +44,5 @@ def test_home_to_year_to_report(sample_site, viewport_name, viewport):
 
         # breadcrumbs lead back to the year
         page.locator(".archive-breadcrumbs a", has_text=year_text.strip()).click()
-        page.wait_for_load_state()
-        assert "/years/" in page.url
+        page.wait_for_url(lambda url: "/years/" in url, timeout=15000)
         assert outside == [], f"requests to other hosts: {outside[:5]}"

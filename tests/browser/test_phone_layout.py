@@ -153,8 +153,7 @@ def test_long_listing_says_where_the_reader_is(tmp_path):
         years = page.locator("nav.archive-buckets a")
         assert years.count() >= 2
         years.first.click()
-        page.wait_for_load_state()
-        assert re.search(r"/categories/summary/\d{4}/$", page.url)
+        page.wait_for_url(lambda url: bool(re.search(r"/categories/summary/\d{4}/$", url)), timeout=15000)
         assert_rows_fit(page, page.url)
         # a page number of the list from when it was cut by position leads to the list
         page.goto(base + "categories/summary/page/3/")

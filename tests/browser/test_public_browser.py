@@ -89,8 +89,7 @@ def test_home_chart_and_year_link(served):
     assert chart.bounding_box()["width"] > 300
     assert "年份不详" in page.locator("svg.archive-svgchart desc").text_content()
     page.locator(".archive-yearlinks a", has_text="2015年").click()
-    page.wait_for_load_state()
-    assert page.url.endswith("/years/2015/")
+    page.wait_for_url(lambda url: url.endswith("/years/2015/"), timeout=15000)
     page.close()
 
 
@@ -102,8 +101,7 @@ def test_report_duplicates_timeline_and_citation_copy(served):
     similar = page.locator("#similar ~ ol li").first
     assert "相似度" in similar.inner_text()
     page.locator(".archive-prevnext a[rel=prev]").click()
-    page.wait_for_load_state()
-    assert "/reports/2015/" in page.url
+    page.wait_for_url(lambda url: "/reports/2015/" in url, timeout=15000)
     page.go_back()
     button = page.locator(".archive-cite__copy")
     assert button.is_visible()
@@ -167,8 +165,8 @@ def test_unit_filter_by_first_character_and_initials(served):
                            "document.querySelector('.archive-unitfilter__results a').textContent.startsWith('通')")
     page.screenshot(path=str(ARTIFACTS / "public-units-filter-phone.png"), full_page=False)
     page.locator(".archive-unitfilter__results a").first.click()
-    page.wait_for_load_state()
-    assert page.url.endswith("/units/tongyuxiankexie/")
+    # the click starts a navigation; wait_for_load_state alone can return while /units/ is still shown
+    page.wait_for_url("**/units/tongyuxiankexie/", timeout=15000)
     page.close()
 
 
