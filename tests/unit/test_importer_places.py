@@ -86,3 +86,10 @@ def test_a_unit_named_by_its_level_serves_the_development_of_the_division_its_te
 ])
 def test_a_place_visited_of_another_level_or_one_of_two_is_not_the_served_one(finder, unit, text):
     assert region(finder, unit, "一、主要工作", text).value is None
+
+
+def test_the_heading_writing_the_units_name_out_with_its_place_counts(finder):
+    body = [Line(2, "今年以来，市科技局认真贯彻落实全市科技发展大会精神，不断强化企业主体地位。")]
+    found = finder.find(Finding("市科技局", FOUND), body, heading="遵义市科技局2021年上半年工作总结")
+    assert found.value == "贵州省/遵义市"
+    assert finder.find(Finding("市科技局", FOUND), body).value is None

@@ -104,7 +104,7 @@ class Describer:
                 unit = Finding(from_page.value, UNSURE, f"unit: {from_page.value} is named only in the page's title "
                                                         f"({compilation_title}); check")
         year = self.years.find(heading, body)
-        region = self.places.find(unit, body)
+        region = self.places.find(unit, body, heading)
         category = self.category(heading, body, marker_title or compilation_title, site_lines)
         tags = self.tags(heading, body)
         title = self.title(heading, unit, category, traditional_text, label)

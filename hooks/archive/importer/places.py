@@ -41,9 +41,11 @@ class RegionFinder:
     def __init__(self, regions: RegionTree):
         self.regions = regions
 
-    def find(self, unit: Finding, body: list[Line]) -> Finding:
+    def find(self, unit: Finding, body: list[Line], heading: str | None = None) -> Finding:
         """Only from the unit's own name, or the text naming the unit with its place (`通榆县科协`
-        for a report whose unit calls itself `县科协`). Places merely mentioned never count."""
+        for a report whose unit calls itself `县科协`; the heading is part of the text:
+        `海安市科技局2021年上半年工作总结` for a body that says `市科技局`). Places merely mentioned
+        never count."""
         name = unit.value
         if not name:
             return Finding(None, NOT_STATED)
@@ -55,7 +57,7 @@ class RegionFinder:
             return Finding(None, UNSURE, note)
         m = re.match(r"^(省|县|市|区|旗|州|盟)(.+)$", s)
         if m:
-            text = "\n".join(line.simple for line in body)
+            text = "\n".join(([simplified(heading)] if heading else []) + [line.simple for line in body])
             opening = "\n".join(line.simple for line in body[:3])
             found = (self._named_with_place(m.group(1), m.group(2), text) or self._led_by(m.group(1), opening)
                      or self._jurisdiction(m.group(1), text) or self._served(m.group(1), text))
