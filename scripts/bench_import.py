@@ -181,11 +181,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", choices=SPLITS, action="append", help="only this split (repeatable)")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--errors", action="store_true", help="list every miss (tune and seeds splits only)")
+    parser.add_argument("--added", metavar="TEXT", help="only pages whose `added:` label contains TEXT (a corpus "
+                                                         "round, e.g. 'sixth round': its pages as a fresh sample)")
     args = parser.parse_args(argv)
     splits = args.split or list(SPLITS)
     if args.errors and "test" in splits:
         parser.error("--errors lists the misses of the tune and seeds splits only: give --split tune or --split seeds")
-    pages = [p for p in load_manifest(args.manifest) if p["split"] in splits]
+    pages = [p for p in load_manifest(args.manifest) if p["split"] in splits and (args.added or "") in (p.get("added") or "")]
     results, seconds = run_importer([p["path"] for p in pages])
     figures, errors = {}, []
     for split in splits:

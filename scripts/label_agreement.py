@@ -6,7 +6,8 @@
 The first labels are the corpus manifest's (tests/fixtures/import/corpus.yaml); the second are
 `tests/fixtures/import/audit/second-labels.yaml`, made by someone who saw neither the first labels
 nor the importer's output, for the same reports (their boundaries copied from the first labels).
-A field still `TODO` there is not yet labelled and is left out. For each split and field (unit,
+A field still `TODO` there is not yet labelled and is left out, and so is a report marked
+`blind: false` (its first labels were shown to the second labeller as examples). For each split and field (unit,
 year, region, category) it prints:
 
 - `labellers agree`: the share of reports both labelled alike (units compared as bench_import
@@ -71,8 +72,8 @@ def compare(pages: list[dict], second: dict[tuple[str, int], dict], results: dic
         predicted = results[str(page["path"])]["reports"]
         for label in page["reports"]:
             other = second.get((page["file"], label["start"]))
-            if other is None:
-                continue
+            if other is None or other.get("blind") is False:
+                continue  # not labelled twice, or labelled after seeing the first label
             found = next((r for r in predicted if bench_import.matches(r, label)), None)
             for field in FIELDS:
                 if other.get(field) == TODO or field not in other:

@@ -242,3 +242,19 @@ def test_a_text_saying_it_compiled_this_report_is_a_work_report():
     assert _category(None, "根据《中华人民共和国政府信息公开条例》规定编制本报告。由某某区科学技术局编制。",
                      "一、总体情况") == "工作报告"
     assert _category(None, "我们编制了本年度工作计划。", "一、总体情况") != "工作报告"
+
+
+def test_an_opening_publishing_the_report_by_its_own_title_gives_its_heading(tmp_path):
+    raw = tmp_path / "disclosure.txt"
+    raw.write_text("根据《中华人民共和国政府信息公开条例》要求，现发布《遵义市科学技术局2024年政府信息公开工作年度报告》。"
+                   "本报告由总体情况、主动公开政府信息情况等部分组成。\n一、总体情况\n"
+                   "2024年，我局进一步健全信息公开制度，规范公开内容，拓展公开渠道，及时准确地向社会公开政府信息。\n",
+                   encoding="utf-8")
+    report = dry_json(tmp_path, raw)[0]["reports"][0]
+    assert report["unit"] == "遵义市科学技术局" and report["year"] == 2024
+    assert report["category"] == "工作报告" and report["region"] == "贵州省/遵义市"
+    # `印发《…》` issues another document: no heading taken from it
+    raw.write_text("现印发《遵义市科学技术局2024年工作要点》，请认真贯彻落实。\n一、总体情况\n全年举办科普讲座二十场。\n",
+                   encoding="utf-8")
+    issued = dry_json(tmp_path / "b", raw)[0]["reports"][0]
+    assert issued["unit"] is None and "遵义市科学技术局" not in issued["title"]

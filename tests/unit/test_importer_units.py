@@ -286,3 +286,20 @@ def test_the_opening_speaking_as_its_named_kind_of_body():
     assert find_unit(None, lines("在南湖街道的领导下，我社区居委会调动居民各方面积极性，完成了各项指标。", *BODY)).value == "社区居委会"
     # `我局` alone is the body speaking, no name: not taken by this rule
     assert find_unit(None, lines("在局党组的领导下，我局调动各方面积极性，完成了各项指标。", *BODY)).value != "局"
+
+
+def test_the_body_a_disclosure_report_says_compiled_it_after_long_citations():
+    opening = ("本报告依据《中华人民共和国政府信息公开条例》（国务院令第711号，以下简称新《条例》）和国务院办公厅政府信息与政务公开办公室"
+               "《关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》（国办公开办函〔2021〕30号），"
+               "由瑞安市科学技术局结合有关统计数据编制。本年度报告中所列数据的统计期限自2024年1月1日起至2024年12月31日止。")
+    assert opening.index("编制") > 120  # beyond the window the other opening patterns look in
+    found = find_unit(None, lines(opening, "一、总体情况", "2024年，市科技局按照上级有关政府信息公开工作的部署要求，不断深化主动公开。"))
+    assert found.value == "瑞安市科学技术局"
+
+
+def test_a_streets_office_is_named_whole_and_a_subject_after_a_clause_on_the_year():
+    assert find_unit("九峰街道办事处2024年工作总结及2025年工作计划", lines(*BODY)).value == "九峰街道办事处"
+    opening = "2025年是“十四五”规划收官之年，海盐县科协将全面学习贯彻党的二十届三中全会精神，积极落实上级重大决策部署。"
+    assert find_unit(None, lines(opening, *BODY)).value == "海盐县科协"
+    # a clause on the year followed by something other than the acting body names none
+    assert find_unit(None, lines("2025年是“十四五”规划收官之年，全年举办科普讲座二十场。", *BODY)).value is None

@@ -18,7 +18,8 @@ from ..text import simplified, traditional
 from . import unit_model
 from .clean import Line
 from .finding import FOUND, NOT_STATED, UNSURE, Finding
-from .patterns import ANNOUNCE, HEADING_SEPARATOR, NOTICE_OPENING, NOTICE_TITLE, OFFICIAL_TITLE, SALUTATION, SECTION_KIND
+from .patterns import (ANNOUNCE, HEADING_SEPARATOR, NOTICE_OPENING, NOTICE_TITLE, OFFICIAL_TITLE, SALUTATION, SECTION_KIND,
+                       SELF_PUBLISHED)
 from .places import RegionFinder
 from .split import glued_heading, is_title_like
 from .units import find_unit
@@ -143,6 +144,11 @@ class Describer:
         if glued:
             rest = first.stripped[len(glued):].lstrip(" \u3000")
             return first.stripped[: len(glued)], [Line(first.no, rest)] + lines[1:]
+        published = SELF_PUBLISHED.search(first.stripped[:300])
+        if published:
+            # the opening publishes the report by its own title: that is its heading; the opening
+            # stays the body's first line
+            return published.group("title"), lines
         return None, lines
 
     # -- category, tags, title -----------------------------------------------------------------

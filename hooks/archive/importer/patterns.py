@@ -29,10 +29,17 @@ OPENING_UNIT = (
     # a congress report's speaker: `我受省科协第七届委员会委托，向大会作工作报告`
     re.compile(rf"我受(?P<unit>{UNIT})(?:第?[一二三四五六七八九十\d]{{1,3}}届)?(?:常务)?(?:理事会|委员会|常委会)?的?委托"),
     re.compile(rf"我谨代表(?P<unit>{UNIT})(?:和|向|、|[，,])"),
-    # a report saying who compiled it: `本报告…由昆都仑区科学技术局编制完成`, `由区科技局结合有关统计数据编制`
-    re.compile(rf"由(?P<unit>{UNIT})(?:结合\S{{0,12}}?)?(?:负责)?编制"),
     re.compile(rf"(?:下面|现在)?我(?:就|代表)(?P<unit>{UNIT})(?:\d{{4}}|\d{{2}}{PLACEHOLDER}{{2}}|{PLACEHOLDER}{{2,4}})?年?(?:度)?的?(?:工作|各项)"),
+    # the subject after an opening clause on what the year is: `2025年是“十四五”规划收官之年，海盐县科协将…`
+    re.compile(rf"^{TIME}是[^。；;！？]{{2,60}}?[，,]\s*(?P<unit>{UNIT})(?:将|要|在|认真|坚持|紧紧|始终|全面|积极|按照|围绕|以)"),
 )
+COMPILED_BY = re.compile(rf"由(?P<unit>{UNIT})(?:结合\S{{0,12}}?)?(?:负责)?编制")
+"""A report saying who compiled it (`本报告…由昆都仑区科学技术局编制完成`, `由区科技局结合有关统计数据
+编制`), anywhere in its opening paragraph: government disclosure reports say it after long citations."""
+SELF_PUBLISHED = re.compile(r"(?:现|特|予以|现予|向社会)(?:发布|公布)(?:本单位)?《(?P<title>[^《》]{6,80}?(?:报告|总结|计划|要点))》")
+"""An opening publishing the report by its own title (`现发布《张家川县科学技术局2024年政府信息公开工作
+年度报告》`): the title it quotes is the report's heading. Not `印发《…》` (a notice issuing another
+document)."""
 ANNOUNCED_UNIT = re.compile(rf"现(?:将|就)(?:{TIME})?(?![我本]单位)(?P<unit>{UNIT})(?:{TIME})?(?:的)?(?:各项|全年)?[\u4e00-\u9fff]{{0,4}}(?:[(（]\S{{1,6}}[)）])?工作")
 """The body an announcement names (`现就__社区20__年工会(妇联)工作情况汇报如下`), at an opening's end."""
 REPORTING_UNIT = re.compile(rf"(?:下面|现在|以下)[，,]?(?:我)?(?:把|将|就)(?P<unit>{UNIT})(?:{TIME})?(?:的)?(?:各项|全年)?(?:工作)?(?:开展)?(?:情况)?(?:简要|简单)?(?:地)?(?:汇报|报告)")

@@ -10,7 +10,7 @@ from .clean import Line
 from .finding import FOUND, NOT_STATED, UNSURE, Finding
 from .split import glued_heading
 from .patterns import (HAN, ANNOUNCED_UNIT, ANON_IN_NAME, DATE_LINE, GENERIC, GLUED_SIGNATURE, HEADING_SEPARATOR, KIND_OF_BODY, LEADING_FUNCTION_WORDS,
-                       OPENING_UNIT, PLACEHOLDER, REPORTING_UNIT, SALUTATION, TIME, UNIT, UNIT_SUFFIX, UNIT_TAIL, VIEWER_MARK)
+                       COMPILED_BY, OPENING_UNIT, PLACEHOLDER, REPORTING_UNIT, SALUTATION, TIME, UNIT, UNIT_SUFFIX, UNIT_TAIL, VIEWER_MARK)
 
 
 _SPACES = re.compile(r"[ \t\u3000\u00a0]+")
@@ -190,6 +190,8 @@ def named_candidates(heading: str | None, body: list[Line], glued: bool = False)
         m = ANNOUNCED_UNIT.search(s)
         if m:
             candidates.append((text[m.start("unit") : m.end("unit")], "announcement"))
+        if k == 0 and (m := COMPILED_BY.search(s[:600])):
+            candidates.append((text[m.start("unit") : m.end("unit")], "opening"))
     if not candidates:
         # `下面，把市科协20xx年工作情况简要汇报一下` a few lines in, under sections on the body
         for line in body[:15]:
@@ -323,6 +325,8 @@ def _leading_unit(text: str) -> int:
                     names[0] if names else 0)
     if not shortest:
         return 0
+    if text[:shortest].endswith("街道") and text[shortest:].startswith("办事处"):
+        shortest += 3  # `九峰街道办事处`: the street's office, as the name is written
     tail = re.match(rf"(?:{UNIT_TAIL})+", text[shortest:])
     length = shortest + (tail.end() if tail else 0)
     # a name the writer ran on to a second suffix (`XX市科协技术协会`): the whole name as written
