@@ -102,7 +102,8 @@ def matches(predicted: dict, label: dict) -> bool:
 def measure(pages: list[dict], results: dict[str, dict], errors: list[str] | None = None) -> dict:
     t = dict.fromkeys(("pages", "exact_pages", "reports", "found", "chrome", "chrome_removed", "text_lines",
                        "text_removed", "unit_ok", "category_ok", "year_stated", "year_found", "year_invented",
-                       "region_predicted", "region_right", "region_stated", "region_recalled"), 0)
+                       "region_predicted", "region_right", "region_stated", "region_recalled", "unit_written", "unit_written_ok",
+                       "unit_wrong_unflagged"), 0)
     note = errors.append if errors is not None else (lambda _: None)
     for page in pages:
         result = results[str(page["path"])]
@@ -131,6 +132,12 @@ def measure(pages: list[dict], results: dict[str, dict], errors: list[str] | Non
                 note(f"{page['file']}:{label['start']}: report not found ({label.get('heading')})")
                 continue
             t["found"] += 1
+            if found["unit"] is not None:
+                t["unit_written"] += 1
+                right = unit_key(found["unit"]) == unit_key(label["unit"])
+                t["unit_written_ok"] += right
+                # a wrong unit no review note points at: what an editor would publish unawares
+                t["unit_wrong_unflagged"] += not right and not any(n.startswith("unit") for n in found.get("review", []))
             for name, key in (("unit", unit_key), ("category", _norm)):
                 ok = key(found[name]) == key(label[name])
                 t[f"{name}_ok"] += ok
@@ -167,6 +174,8 @@ def summary(t: dict) -> dict[str, str]:
         "chrome removed": _pct(t["chrome_removed"], t["chrome"]),
         "text removed": _pct(t["text_removed"], t["text_lines"]),
         "unit": _pct(t["unit_ok"], t["found"]),
+        "unit precision": _pct(t["unit_written_ok"], t["unit_written"]),
+        "wrong unit, no note": _pct(t["unit_wrong_unflagged"], t["unit_written"]),
         "year stated found": _pct(t["year_found"], t["year_stated"]),
         "years invented": str(t["year_invented"]),
         "category": _pct(t["category_ok"], t["found"]),

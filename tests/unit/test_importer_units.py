@@ -303,3 +303,12 @@ def test_a_streets_office_is_named_whole_and_a_subject_after_a_clause_on_the_yea
     assert find_unit(None, lines(opening, *BODY)).value == "海盐县科协"
     # a clause on the year followed by something other than the acting body names none
     assert find_unit(None, lines("2025年是“十四五”规划收官之年，全年举办科普讲座二十场。", *BODY)).value is None
+
+
+def test_a_unit_named_only_by_its_kind_carries_a_note_and_a_dates_tail_is_no_name():
+    found = find_unit("工会2025工作规划", lines(*BODY))
+    assert found.value == "工会" and found.status == "unsure" and "only its kind" in found.note
+    named = find_unit("县科协2023年工作总结", lines(*BODY))
+    assert named.value == "县科协" and named.note is None
+    # a heading broken around its mask (`XX` / `镇` / `2023` / `年政府工作报告`) leaves `年政府`: no name
+    assert find_unit("年政府工作报告", lines(*BODY)).value != "年政府"

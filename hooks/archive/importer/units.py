@@ -31,6 +31,10 @@ def find_unit(heading: str | None, body: list[Line], glued: bool = False) -> Fin
     if fuller:
         return Finding(fuller, UNSURE, f"unit: the heading or opening says {found.value}; the text names the body in full "
                                        f"as {fuller}; check")
+    if found.value and not found.note and kind_only(found.value):
+        # `工会`, `社区`: which one the archive cannot tell; the source page may say
+        return Finding(found.value, UNSURE, f"unit: the text names only its kind of body ({found.value}), not which one; "
+                                            "write the whole name if the source gives it")
     return found
 
 
@@ -217,7 +221,7 @@ def named_candidates(heading: str | None, body: list[Line], glued: bool = False)
         name = _without_function_words(re.sub(r"^(我|本)(?=[县市区旗乡镇村厂校局院馆所站]|社[区區]|街道|中心|公司)", "", name))
         if re.match(r"^(?:我|本|该)", name) and GENERIC.match(simplified(name)):
             name = name[1:]  # `本协会`, `我会`: the text speaking as its kind of body, no name
-        if len(name) >= 2:
+        if len(name) >= 2 and not re.match(r"[年月日度]", name):  # `年政府`: a date's tail, not a name
             cleaned.append((name, where))
     return cleaned, heading, body
 
