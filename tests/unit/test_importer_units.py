@@ -312,3 +312,11 @@ def test_a_unit_named_only_by_its_kind_carries_a_note_and_a_dates_tail_is_no_nam
     assert named.value == "县科协" and named.note is None
     # a heading broken around its mask (`XX` / `镇` / `2023` / `年政府工作报告`) leaves `年政府`: no name
     assert find_unit("年政府工作报告", lines(*BODY)).value != "年政府"
+
+
+@pytest.mark.parametrize("opening", [
+    "科学技术是国强民富的内在动力，我镇的科技、科普工作在xx市科技局、科协和镇党委、政府的关心支持下，全面推进。",
+    "2023年，在市委、市政府和高新区党工委、管委会的坚强领导下，街道上下团结一心，拼抢实干。",
+])
+def test_the_bodies_an_opening_says_lead_the_unit_are_not_the_unit(opening):
+    assert find_unit(None, lines(opening, "一、主要工作")).value is None

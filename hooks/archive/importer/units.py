@@ -290,16 +290,23 @@ def _tagged_organisation(heading: str | None, body: list[Line]) -> str | None:
     if not texts:
         return None
     for text in texts:
-        words = list(_posseg().cut(_SPACES.sub("", text)))
+        text = _SPACES.sub("", text)
+        # who leads the unit (`在市委、市政府和高新区党工委的坚强领导下`) is not the unit
+        led = [m.span() for m in _LEADERSHIP.finditer(text)]
+        words = list(_posseg().cut(text))
+        at = 0
         for k, pair in enumerate(words):
+            start, at = at, at + len(pair.word)
             if (pair.flag != "nt" or len(pair.word) < 3 or GENERIC.match(pair.word) or ANON_IN_NAME.search(pair.word)
-                    or _KIND_NOUN.search(pair.word)):
+                    or _KIND_NOUN.search(pair.word) or any(a <= start < b for a, b in led)):
                 continue
             place = words[k - 1].word if k and words[k - 1].flag == "ns" else ""
             return place + pair.word
     return None
 
 
+_LEADERSHIP = re.compile(r"在[^。；！？]{2,60}?(?:的)?(?:正确|坚强|直接|亲切|大力)?(?:领导|指导|关心|支持|帮助|关怀)下")
+"""An opening's clause naming who leads or guides the unit."""
 _KIND_NOUN = re.compile(r"^(?:基层|各级|机关)?(?:党组织|组织|单位|部门)$")
 """Words jieba tags as organisations that name a kind (`党组织`), not one body."""
 
