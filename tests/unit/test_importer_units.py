@@ -320,3 +320,8 @@ def test_a_unit_named_only_by_its_kind_carries_a_note_and_a_dates_tail_is_no_nam
 ])
 def test_the_bodies_an_opening_says_lead_the_unit_are_not_the_unit(opening):
     assert find_unit(None, lines(opening, "一、主要工作")).value is None
+
+
+def test_a_body_introducing_itself_is_the_unit():
+    assert find_unit(None, lines("一、社区基本情况", "xx社区成立于20xx年7月，辖区面积2.5平方公里，现划分10个居民小区。")).value == "xx社区"
+    assert find_unit(None, lines("桂园街道位于城区东部，辖8个社区。", *BODY)).value == "桂园街道"
