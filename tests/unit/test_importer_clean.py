@@ -69,3 +69,12 @@ def test_a_page_title_naming_a_kind_of_report_is_not_a_site_name(tmp_path):
     assert [r["title"] for r in report["reports"]] == ["县科技局植保工作总结范文"]
     assert report["reports"][0]["unit"] == "县科技局"
     assert "好范文网 欢迎阅读" in report["removed_lines"]
+
+
+def test_a_websites_copyright_glued_after_a_sentence_goes_and_the_sentence_stays():
+    text = ("青石镇年度科技工作总结\n"
+            "一年来，在县委县政府的领导下，全镇科技工作取得新进展。www.xuexue6.com版权所有!\n"
+            "一、加强领导，健全机构\n")
+    cleaned = clean(text)
+    assert [line.text for line in cleaned.lines][1] == "一年来，在县委县政府的领导下，全镇科技工作取得新进展。"
+    assert any(r.no == 2 and "版权所有" in r.text for r in cleaned.removed)

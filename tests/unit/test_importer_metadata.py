@@ -258,3 +258,9 @@ def test_an_opening_publishing_the_report_by_its_own_title_gives_its_heading(tmp
                    encoding="utf-8")
     issued = dry_json(tmp_path / "b", raw)[0]["reports"][0]
     assert issued["unit"] is None and "遵义市科学技术局" not in issued["title"]
+
+
+def test_an_opening_saying_it_sets_out_a_plan_or_programme_is_a_plan():
+    assert _category(None, "为提供更加便捷的党群服务，我们制定了以下社区党群服务中心建设方案。", "一、功能定位") == "工作计划"
+    # a summary's plan made during the year is no announcement of the text's own kind
+    assert _category(None, "年初，县科协制定了科普工作计划，一年来圆满完成了各项任务。", "一、主要工作") == "工作总结"

@@ -325,3 +325,12 @@ def test_the_bodies_an_opening_says_lead_the_unit_are_not_the_unit(opening):
 def test_a_body_introducing_itself_is_the_unit():
     assert find_unit(None, lines("一、社区基本情况", "xx社区成立于20xx年7月，辖区面积2.5平方公里，现划分10个居民小区。")).value == "xx社区"
     assert find_unit(None, lines("桂园街道位于城区东部，辖8个社区。", *BODY)).value == "桂园街道"
+
+
+@pytest.mark.parametrize("heading, opening, unit", [
+    ("` 青石镇××年度科技工作总结", "一年来，全镇科技工作取得新进展。", "青石镇"),       # a stray backtick before it
+    (None, "20xx年，新津县科技局科普志愿者工作在县委、县政府的正确领导下，开展了各类活动。", "新津县科技局"),
+    (None, "在区科技厅的大力支持下，广西老科协于5月17~22日组织离退休老专家开展义诊。", "广西老科协"),
+])
+def test_more_ways_a_heading_or_opening_names_the_body(heading, opening, unit):
+    assert find_unit(heading, lines(opening, *BODY)).value == unit

@@ -168,3 +168,8 @@ def test_a_span_since_a_founding_is_not_the_reports_year_its_announcement_is():
     body = lines("自2014年7月青年学者联谊会成立至今，青联会已走过了第二个年头。现将本协会2015年度各项工作总结如下:",
                  "一、开展基金申请讨论会")
     assert FINDER.find(None, body).value == 2015
+
+
+def test_the_year_of_the_plan_an_opening_says_it_sets_out():
+    opening = "为了进一步提升社区居民的科学素养，我们制定了2018年的社区科普教育工作计划。"
+    assert FINDER.find(None, lines(opening, "一、完善科普基础设施建设")).value == 2018

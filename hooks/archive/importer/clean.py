@@ -109,7 +109,9 @@ _STRAY_KEYWORD = frozenset({"总结", "计划", "范文", "大全", "精选"})
 
 # Site text run into a report's line: `打好(更多内容请访问首页：)了基础`, and a page number left at
 # the end of a line by a copied PDF or Word page (`加强 - 1 -`).
-_INLINE_CHROME = re.compile(r"[(（]\s*更多(?:内容|精彩内容|范文)?请(?:访问|关注|登录|浏览)[^()（）\n]{0,30}[)）]")
+_INLINE_CHROME = re.compile(r"[(（]\s*更多(?:内容|精彩内容|范文)?请(?:访问|关注|登录|浏览)[^()（）\n]{0,30}[)）]"
+                            # a website's copyright glued after a sentence (`…的进步。www.xuexue6.com版权所有!`)
+                            r"|(?<=[。！？!?])\s*(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\s*版[权權]所有[!！。]?")
 _TRAILING_PAGE_NUMBER = re.compile(r"(?<=\S)\s+[-－—]\s*\d{1,3}\s*[-－—]\s*$")
 # A Word page field copied as its code (`第PAGE\*Arabic\*MERGEFORMAT6页共NUMPAGES\*MERGEFORMAT6页`).
 _FIELD_CODE = re.compile(r"第?\s*PAGE\s*\\\*\s*\w+\s*\\\*\s*MERGEFORMAT\s*\d*\s*页?\s*(?:共?\s*NUMPAGES\s*\\\*\s*MERGEFORMAT\s*\d*\s*页?)?")

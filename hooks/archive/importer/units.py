@@ -154,7 +154,7 @@ def named_candidates(heading: str | None, body: list[Line], glued: bool = False)
     candidates: list[tuple[str, str]] = []  # (name, where)
     if heading:
         # a heading may open with a separator or masking marks (`--机车厂科协…`, `__县科协…`)
-        lead = len(heading) - len(heading.lstrip("_＿-—*＊·• \u3000"))
+        lead = len(heading) - len(heading.lstrip("_＿-—*＊·•`'\" \u3000"))
         heading = heading[lead:]
         # and with the number a compilation gives its pieces (`1、市科技局上半年工作总结`)
         heading = re.sub(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.．]\s*(?=\D)", "", heading)

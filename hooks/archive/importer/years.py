@@ -12,7 +12,7 @@ from .patterns import ANON_YEAR, CN_DIGIT, CN_YEAR, DATE_LINE, GLUED_SIGNATURE, 
 
 
 OPENING_WORK_YEAR = re.compile(
-    rf"(?:完成了?|实现了?|回顾|总结|做好|开展|抓好|现将(?:我|本)?(?:{UNIT})?)(?P<y>(?:1949|19[5-9]\d|20[0-4]\d)\s*年|[一二][一二三四五六七八九〇零○ＯOo0]{{3}}年)"
+    rf"(?:完成了?|实现了?|回顾|总结|做好|开展|抓好|制定了?|拟定了?|现将(?:我|本)?(?:{UNIT})?)(?P<y>(?:1949|19[5-9]\d|20[0-4]\d)\s*年|[一二][一二三四五六七八九〇零○ＯOo0]{{3}}年)"
     r"(?:度)?(?:的)?\S{0,6}?(?:工作|各项|目标任务|任务)")
 """A year the opening says the report's work belongs to (after a verb of doing or reviewing)."""
 
