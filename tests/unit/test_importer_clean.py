@@ -78,3 +78,13 @@ def test_a_websites_copyright_glued_after_a_sentence_goes_and_the_sentence_stays
     cleaned = clean(text)
     assert [line.text for line in cleaned.lines][1] == "一年来，在县委县政府的领导下，全镇科技工作取得新进展。"
     assert any(r.no == 2 and "版权所有" in r.text for r in cleaned.removed)
+
+
+def test_a_disclosure_pages_header_table_is_chrome():
+    text = ("兰山区科学技术局2023年政府信息公开工作年度报告\n"
+            " 索引号  lanshanqukxjsj/2024-0000003  公开目录  公开目录\n"
+            " 标题  兰山区科学技术局2023年政府信息公开工作年度报告\n"
+            "公开目录: 部门信息公开年报\n"
+            "本报告由临沂市兰山区科技局按照《中华人民共和国政府信息公开条例》要求编制。本报告由总体情况等部分组成。\n")
+    removed = {r.no for r in clean(text).removed}
+    assert {2, 3, 4} <= removed and 5 not in removed

@@ -264,3 +264,11 @@ def test_an_opening_saying_it_sets_out_a_plan_or_programme_is_a_plan():
     assert _category(None, "为提供更加便捷的党群服务，我们制定了以下社区党群服务中心建设方案。", "一、功能定位") == "工作计划"
     # a summary's plan made during the year is no announcement of the text's own kind
     assert _category(None, "年初，县科协制定了科普工作计划，一年来圆满完成了各项任务。", "一、主要工作") == "工作总结"
+
+
+def test_a_heading_broken_before_its_kind_word_is_one_heading(tmp_path):
+    raw = tmp_path / "points.txt"
+    raw.write_text("2019年第四季度科技宣传及科技信息\n工作要点\n2019年第四季度，全市科技宣传及信息工作要紧紧围绕市委、市政府的中心工作，"
+                   "及时反映科技工作动态。\n1. 开展专题教育的做法及成效。\n", encoding="utf-8")
+    report = dry_json(tmp_path, raw)[0]["reports"][0]
+    assert report["title"].startswith("2019年第四季度科技宣传及科技信息工作要点") and report["category"] == "工作计划"

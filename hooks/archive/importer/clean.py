@@ -94,7 +94,12 @@ def strip_pinyin(text: str) -> tuple[str, int]:
 _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]", re.I)
 _BREADCRUMB = re.compile(r"^(首页|主页|当前位置|您的位置|您现在的位置|位置)\s*[:：]?\s*[>›»/＞]|(\S+\s*[>›»＞]\s*){2,}\S+$")
 _BLURB_PREFIX = re.compile(r"^(开篇|导语|前言|摘要|编者按|简介|内容提要|提示)\s*[:：]")
-_LABELS = re.compile(r"(发布时间|更新时间|时间|日期|来源|作者|编辑|责任编辑|浏览次数|浏览|阅读|点击|字体|发布者)\s*[:：]")
+_LABELS = re.compile(r"(发布时间|更新时间|时间|日期|来源|作者|编辑|责任编辑|浏览次数|浏览|阅读|点击|字体|发布者|"
+                     r"索引号|发布机构|公开目录|公开方式|公开范围|主题分类|信息分类|成文日期|发文机关|文号)\s*[:：]")
+_DISCLOSURE_ROW = re.compile(r"^(?:索引号|发布机构|公开目录|公开方式|公开范围|主题分类|信息分类|成文日期|发文机关|文号|标题|发布日期)"
+                             r"(?:\s{2,}|\s*[:：]|\s*$)")
+"""A row of a government disclosure page's header table (`索引号  lanshanqukxjsj/2024-0000003  公开目录`,
+`标题  兰山区科学技术局2023年…年度报告`, `公开目录: 部门信息公开年报`): a field's name, then its value."""
 _SITE_WORDS = re.compile(
     r"小编|本站|本网|网友|仅供参考|欢迎(阅读|参考|下载|收藏|分享)|阅读与分享|在线客服|客服老师|"
     r"写作素材|范文|原创文章|不代表|以下是|为大家|为您|为你|收藏|一对一"
@@ -131,6 +136,8 @@ def chrome_reason(line: Line) -> str | None:
     if site_hits >= 2 and (len(s) < 400):
         return "site blurb"
     if len(_LABELS.findall(s)) >= 2 and short or (_LABELS.match(s) and short and re.search(r"\d{4}[-/年]\d", s) and "。" not in s):
+        return "page header (time, source, author)"
+    if _DISCLOSURE_ROW.match(s) and short:
         return "page header (time, source, author)"
     if _URL.search(s) and short:
         return "site name or URL"

@@ -30,6 +30,8 @@ FIELDS = ("title", "unit", "year", "region", "category", "tags")
 DUTY_SPEAKER = re.compile(r"我是\S{0,16}?(?:局长|主席|书记|主任|部长|科长|校长|厂长|站长|馆长|所长|秘书长)|(?:履职|述职)情况")
 """The opening of a 述职报告: the speaker names their office."""
 
+_HEADING_TAIL = re.compile(r"(?:年度?|季度|半年)?(?:工作)?(?:总结|小结|计划|要点|报告|汇报|方案|规划|打算|述职报告)\S{0,4}")
+"""The kind word of a heading the page broke onto a line of its own."""
 CATEGORY_RULES = (
     ("述职报告", re.compile(r"述职")),
     ("工作总结", re.compile(r"总结|小结|回顾|完成情况(?!报告|汇报)")),
@@ -140,6 +142,10 @@ class Describer:
                                # a speech's or congress report's title naming no kind, its audience next
                                or _SPEECH_TITLE.match(s) and SALUTATION.match(lines[1].simple)):
             return first.stripped, lines[1:]
+        if (len(lines) > 2 and _HEADING_TAIL.fullmatch(lines[1].simple) and not is_title_like(s, 40)
+                and is_title_like(s + lines[1].simple, 48)):
+            # a heading broken before its kind word (`2019年第四季度科技宣传及科技信息` / `工作要点`)
+            return first.stripped + lines[1].stripped, lines[2:]
         glued = glued_heading(s)
         if glued:
             rest = first.stripped[len(glued):].lstrip(" \u3000")
