@@ -334,3 +334,8 @@ def test_a_body_introducing_itself_is_the_unit():
 ])
 def test_more_ways_a_heading_or_opening_names_the_body(heading, opening, unit):
     assert find_unit(heading, lines(opening, *BODY)).value == unit
+
+
+def test_an_organisation_the_opening_names_as_a_verbs_object_is_not_the_unit():
+    opening = "这次执委会议的主要任务是，传达学习中央书记处听取群团组织工作汇报时的重要讲话精神，部署今年的工作。"
+    assert find_unit(None, lines(opening, *BODY)).value not in ("中央书记处", "团组织")

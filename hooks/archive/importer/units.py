@@ -289,7 +289,8 @@ def _tagged_organisation(heading: str | None, body: list[Line]) -> str | None:
         texts.append(re.split(r"[。！？!?]", body[0].simple, maxsplit=1)[0][:120])
     if not texts:
         return None
-    for text in texts:
+    for n, text in enumerate(texts):
+        in_body = n == len(texts) - 1 and bool(body)
         text = _SPACES.sub("", text)
         # who leads the unit (`在市委、市政府和高新区党工委的坚强领导下`) is not the unit
         led = [m.span() for m in _LEADERSHIP.finditer(text)]
@@ -301,13 +302,16 @@ def _tagged_organisation(heading: str | None, body: list[Line]) -> str | None:
                     or _KIND_NOUN.search(pair.word) or any(a <= start < b for a, b in led)):
                 continue
             place = words[k - 1].word if k and words[k - 1].flag == "ns" else ""
+            before = k - 1 - bool(place)
+            if in_body and before >= 0 and words[before].flag.startswith("v"):
+                continue  # the object of a verb (`传达学习中央书记处听取…`), not the sentence's subject
             return place + pair.word
     return None
 
 
 _LEADERSHIP = re.compile(r"在[^。；！？]{2,60}?(?:的)?(?:正确|坚强|直接|亲切|大力)?(?:领导|指导|关心|支持|帮助|关怀)下")
 """An opening's clause naming who leads or guides the unit."""
-_KIND_NOUN = re.compile(r"^(?:基层|各级|机关)?(?:党组织|组织|单位|部门)$")
+_KIND_NOUN = re.compile(r"^(?:基层|各级|机关|群)?(?:党组织|团组织|组织|单位|部门)$")
 """Words jieba tags as organisations that name a kind (`党组织`), not one body."""
 
 
