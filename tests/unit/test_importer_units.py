@@ -339,3 +339,7 @@ def test_more_ways_a_heading_or_opening_names_the_body(heading, opening, unit):
 def test_an_organisation_the_opening_names_as_a_verbs_object_is_not_the_unit():
     opening = "这次执委会议的主要任务是，传达学习中央书记处听取群团组织工作汇报时的重要讲话精神，部署今年的工作。"
     assert find_unit(None, lines(opening, *BODY)).value not in ("中央书记处", "团组织")
+
+
+def test_a_halls_name_after_the_headings_dash():
+    assert find_unit("全国科普教育基地2024年度科普绩效自评报告——中国气象科技展馆", lines(*BODY)).value == "中国气象科技展馆"
