@@ -88,3 +88,13 @@ def test_a_disclosure_pages_header_table_is_chrome():
             "本报告由临沂市兰山区科技局按照《中华人民共和国政府信息公开条例》要求编制。本报告由总体情况等部分组成。\n")
     removed = {r.no for r in clean(text).removed}
     assert {2, 3, 4} <= removed and 5 not in removed
+
+
+def test_a_publishers_card_closed_by_a_button_is_chrome_and_the_report_stays():
+    text = ("浙江省科技馆全国科普教育基地2023年终科普绩效自评报告\n\n浙江省科技馆\n浙江省科技馆是浙江省内最大的省级综合性科技场馆。\n收藏\n\n"
+            "为深入贯彻落实党的二十大精神，着力赋能全国科普教育基地建设，充分发挥科技馆的作用，现将自评情况报告如下。\n")
+    cleaned = clean(text)
+    assert {r.no for r in cleaned.removed} >= {3, 4, 5}
+    assert [line.no for line in cleaned.lines] == [1, 7]
+    # the card ends at a blank line: the heading above it stays
+    assert 1 not in {r.no for r in cleaned.removed}

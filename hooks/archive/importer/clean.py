@@ -173,6 +173,25 @@ def candidates(text: str) -> tuple[CleanText, list[Line]]:
     return result, found
 
 
+_BUTTON = re.compile(r"^[+＋]?(?:收藏|关注|分享|点赞|举报|复制链接)(?:\s*\d*)$")
+
+
+def _author_cards(lines: list[Line], reasons: list[str | None]) -> list[str | None]:
+    """A button standing alone (`收藏`) is chrome, and so is the card it closes: the one or two short
+    lines right above it, with no blank line between (`浙江省科技館` / `…是浙江省内最大的…场馆。` /
+    `收藏`: the publisher's name and blurb a website shows above every text)."""
+    reasons = list(reasons)
+    for i, line in enumerate(lines):
+        if not _BUTTON.match(line.simple):
+            continue
+        reasons[i] = reasons[i] or "share or save button"
+        for j in (i - 1, i - 2):
+            if j < 0 or lines[j].no != line.no - (i - j) or len(lines[j].simple) > 60:
+                break
+            reasons[j] = reasons[j] or "publisher's card above a button"
+    return reasons
+
+
 def clean(text: str) -> CleanText:
     """Split into lines, take out pinyin notes and bookmarks, drop chrome lines; record what went.
 
@@ -181,7 +200,7 @@ def clean(text: str) -> CleanText:
     learned classifier, or by both, as the shipped model's `combine` prescribes.
     """
     result, lines = candidates(text)
-    reasons = decide([line.simple for line in lines], [chrome_reason(line) for line in lines])
+    reasons = _author_cards(lines, decide([line.simple for line in lines], [chrome_reason(line) for line in lines]))
     for line, reason in zip(lines, reasons):
         if reason:
             result.removed.append(Removed(line.no, line.stripped, reason))
