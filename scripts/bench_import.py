@@ -132,17 +132,16 @@ def measure(pages: list[dict], results: dict[str, dict], errors: list[str] | Non
                 note(f"{page['file']}:{label['start']}: report not found ({label.get('heading')})")
                 continue
             t["found"] += 1
-            if found["unit"] is not None:
-                t["unit_written"] += 1
-                right = unit_key(found["unit"]) == unit_key(label["unit"])
-                t["unit_written_ok"] += right
-                # a wrong unit no review note points at: what an editor would publish unawares
-                t["unit_wrong_unflagged"] += not right and not any(n.startswith("unit") for n in found.get("review", []))
             for name, key in (("unit", unit_key), ("category", _norm)):
                 ok = key(found[name]) == key(label[name])
                 t[f"{name}_ok"] += ok
                 if not ok:
                     note(f"{page['file']}:{label['start']}: {name} {found[name]!r}, labelled {label[name]!r}")
+                if name == "unit" and found["unit"] is not None:
+                    t["unit_written"] += 1
+                    t["unit_written_ok"] += ok
+                    # a wrong unit no review note points at: what an editor would publish unawares
+                    t["unit_wrong_unflagged"] += not ok and not any(n.startswith("unit") for n in found.get("review", []))
             if label["year"] is not None:
                 t["year_stated"] += 1
                 t["year_found"] += found["year"] == label["year"]

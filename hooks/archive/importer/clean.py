@@ -94,10 +94,10 @@ def strip_pinyin(text: str) -> tuple[str, int]:
 _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]", re.I)
 _BREADCRUMB = re.compile(r"^(首页|主页|当前位置|您的位置|您现在的位置|位置)\s*[:：]?\s*[>›»/＞]|(\S+\s*[>›»＞]\s*){2,}\S+$")
 _BLURB_PREFIX = re.compile(r"^(开篇|导语|前言|摘要|编者按|简介|内容提要|提示)\s*[:：]")
-_LABELS = re.compile(r"(发布时间|更新时间|时间|日期|来源|作者|编辑|责任编辑|浏览次数|浏览|阅读|点击|字体|发布者|"
-                     r"索引号|发布机构|公开目录|公开方式|公开范围|主题分类|信息分类|成文日期|发文机关|文号)\s*[:：]")
-_DISCLOSURE_ROW = re.compile(r"^(?:索引号|发布机构|公开目录|公开方式|公开范围|主题分类|信息分类|成文日期|发文机关|文号|标题|发布日期)"
-                             r"(?:\s{2,}|\s*[:：]|\s*$)")
+_DISCLOSURE_FIELDS = "索引号|发布机构|公开目录|公开方式|公开范围|主题分类|信息分类|成文日期|发文机关|文号"
+"""The fields a government disclosure page's header table gives a document."""
+_LABELS = re.compile(rf"(发布时间|更新时间|时间|日期|来源|作者|编辑|责任编辑|浏览次数|浏览|阅读|点击|字体|发布者|{_DISCLOSURE_FIELDS})\s*[:：]")
+_DISCLOSURE_ROW = re.compile(rf"^(?:{_DISCLOSURE_FIELDS}|标题|发布日期)(?:\s{{2,}}|\s*[:：]|\s*$)")
 """A row of a government disclosure page's header table (`索引号  lanshanqukxjsj/2024-0000003  公开目录`,
 `标题  兰山区科学技术局2023年…年度报告`, `公开目录: 部门信息公开年报`): a field's name, then its value."""
 _SITE_WORDS = re.compile(

@@ -9,7 +9,7 @@ from ..regions import Division, RegionError, RegionTree
 from ..text import simplified
 from .clean import Line
 from .finding import FOUND, NOT_STATED, UNSURE, Finding
-from .patterns import GENERIC_PLACES, HAN
+from .patterns import GENERIC_PLACES, GUIDANCE, HAN
 
 
 LONG_FORMS = (("科学技术协会", "科协"), ("科学技术局", "科技局"))
@@ -22,8 +22,6 @@ _LEADING_BODY = re.compile(r"(?P<organ>委|人民政府|政府)(?=、|的|和|�
 
 _TOWN_UNIT = re.compile(rf"^{HAN}{{1,5}}?(?:镇|乡|街道)(?!办)")
 """A body named by its town or street (`寮步镇总工会`, `健康街道`)."""
-_GUIDANCE = re.compile(r"在(?P<who>[^。；！？]{2,60}?)(?:的)?(?:正确|坚强|直接|亲切|大力)?(?:领导|指导|关心|支持|帮助)")
-"""The opening's clause naming who leads the unit (`在东莞市总工会和镇委的正确领导下`)."""
 
 
 _SERVES = re.compile(
@@ -93,7 +91,7 @@ class RegionFinder:
         """A town's or a street's body (`寮步镇总工会`: towns are below GB/T 2260) led by a named
         division's bodies in the opening (`在东莞市总工会和寮步镇委的正确领导下`): the town lies in
         that division, the innermost of one chain. Unsure: check."""
-        clause = _GUIDANCE.search(opening)
+        clause = GUIDANCE.search(opening)
         if not clause:
             return None
         text = clause.group("who")

@@ -9,7 +9,7 @@ from ..text import simplified
 from .clean import Line
 from .finding import FOUND, NOT_STATED, UNSURE, Finding
 from .split import glued_heading
-from .patterns import (HAN, ANNOUNCED_UNIT, ANON_IN_NAME, DATE_LINE, GENERIC, GLUED_SIGNATURE, HEADING_SEPARATOR, KIND_OF_BODY, LEADING_FUNCTION_WORDS,
+from .patterns import (HAN, ANNOUNCED_UNIT, ANON_IN_NAME, DATE_LINE, GENERIC, GLUED_SIGNATURE, GUIDANCE, HEADING_SEPARATOR, KIND_OF_BODY, LEADING_FUNCTION_WORDS,
                        COMPILED_BY, OPENING_UNIT, PLACEHOLDER, REPORTING_UNIT, SALUTATION, TIME, UNIT, UNIT_SUFFIX, UNIT_TAIL, VIEWER_MARK)
 
 
@@ -284,16 +284,13 @@ def _tagged_organisation(heading: str | None, body: list[Line]) -> str | None:
     (`中国林学会`, `某某联合会`), with the place jieba tags `ns` right before it (`泉州市` +
     `…协会`): for bodies whose name ends in no suffix the patterns know. jieba loads its dictionary
     on first use (about a second), so only texts the patterns found nothing in pay for it."""
-    texts = [simplified(heading)] if heading else []
+    texts = [(simplified(heading), False)] if heading else []  # (text, the opening's)
     if body:
-        texts.append(re.split(r"[。！？!?]", body[0].simple, maxsplit=1)[0][:120])
-    if not texts:
-        return None
-    for n, text in enumerate(texts):
-        in_body = n == len(texts) - 1 and bool(body)
+        texts.append((re.split(r"[。！？!?]", body[0].simple, maxsplit=1)[0][:120], True))
+    for text, in_body in texts:
         text = _SPACES.sub("", text)
         # who leads the unit (`在市委、市政府和高新区党工委的坚强领导下`) is not the unit
-        led = [m.span() for m in _LEADERSHIP.finditer(text)]
+        led = [m.span() for m in GUIDANCE.finditer(text)]
         words = list(_posseg().cut(text))
         at = 0
         for k, pair in enumerate(words):
@@ -309,8 +306,6 @@ def _tagged_organisation(heading: str | None, body: list[Line]) -> str | None:
     return None
 
 
-_LEADERSHIP = re.compile(r"在[^。；！？]{2,60}?(?:的)?(?:正确|坚强|直接|亲切|大力)?(?:领导|指导|关心|支持|帮助|关怀)下")
-"""An opening's clause naming who leads or guides the unit."""
 _KIND_NOUN = re.compile(r"^(?:基层|各级|机关|群)?(?:党组织|团组织|组织|单位|部门)$")
 """Words jieba tags as organisations that name a kind (`党组织`), not one body."""
 
