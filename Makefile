@@ -36,7 +36,7 @@ system-packages:          ## Debian packages the tests need (Chromium, CJK fonts
 	    $$SUDO apt-get install -y -qq chromium fonts-noto-cjk nodejs rsync rclone >/dev/null; }
 
 test: install system-packages
-	$(PY) -m pytest
+	$(PY) -m pytest -n 2 --dist loadfile   # two workers; a file's tests (and its module fixtures) stay on one
 
 fuzz: install            ## the Hypothesis properties with many more examples and a random seed
 	HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest -q -m "not browser and not slow" tests/unit
