@@ -103,7 +103,7 @@ def measure(pages: list[dict], results: dict[str, dict], errors: list[str] | Non
     t = dict.fromkeys(("pages", "exact_pages", "reports", "found", "chrome", "chrome_removed", "text_lines",
                        "text_removed", "unit_ok", "category_ok", "year_stated", "year_found", "year_invented",
                        "region_predicted", "region_right", "region_stated", "region_recalled", "unit_written", "unit_written_ok",
-                       "unit_wrong_unflagged"), 0)
+                       "unit_wrong_unflagged", "unit_right_flagged"), 0)
     note = errors.append if errors is not None else (lambda _: None)
     for page in pages:
         result = results[str(page["path"])]
@@ -141,7 +141,10 @@ def measure(pages: list[dict], results: dict[str, dict], errors: list[str] | Non
                     t["unit_written"] += 1
                     t["unit_written_ok"] += ok
                     # a wrong unit no review note points at: what an editor would publish unawares
-                    t["unit_wrong_unflagged"] += not ok and not any(n.startswith("unit") for n in found.get("review", []))
+                    noted = any(n.startswith("unit") for n in found.get("review", []))
+                    t["unit_wrong_unflagged"] += not ok and not noted
+                    # a right unit an editor is still asked to check: the cost of the notes
+                    t["unit_right_flagged"] += ok and noted
             if label["year"] is not None:
                 t["year_stated"] += 1
                 t["year_found"] += found["year"] == label["year"]
@@ -175,6 +178,7 @@ def summary(t: dict) -> dict[str, str]:
         "unit": _pct(t["unit_ok"], t["found"]),
         "unit precision": _pct(t["unit_written_ok"], t["unit_written"]),
         "wrong unit, no note": _pct(t["unit_wrong_unflagged"], t["unit_written"]),
+        "right unit, noted": _pct(t["unit_right_flagged"], t["unit_written_ok"]),
         "year stated found": _pct(t["year_found"], t["year_stated"]),
         "years invented": str(t["year_invented"]),
         "category": _pct(t["category_ok"], t["found"]),

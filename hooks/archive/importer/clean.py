@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from ..text import simplified
 from .line_model import decide
+from .patterns import HEADING_TAIL
 
 
 @dataclass(frozen=True)
@@ -192,6 +193,18 @@ def _author_cards(lines: list[Line], reasons: list[str | None]) -> list[str | No
     return reasons
 
 
+def _broken_headings(lines: list[Line], plain: list[str | None], reasons: list[str | None]) -> list[str | None]:
+    """The first part of a heading the page broke before its kind word (`…科技信息` / `工作要点`,
+    on the next line) is report text unless a plain rule says otherwise: the scoring and the
+    learned classifier see a short line with no sentence punctuation and may take it for chrome."""
+    reasons = list(reasons)
+    for i in range(len(lines) - 1):
+        if (reasons[i] and not plain[i] and not reasons[i + 1] and lines[i + 1].no == lines[i].no + 1
+                and HEADING_TAIL.fullmatch(lines[i + 1].simple)):
+            reasons[i] = None
+    return reasons
+
+
 def clean(text: str) -> CleanText:
     """Split into lines, take out pinyin notes and bookmarks, drop chrome lines; record what went.
 
@@ -200,7 +213,8 @@ def clean(text: str) -> CleanText:
     learned classifier, or by both, as the shipped model's `combine` prescribes.
     """
     result, lines = candidates(text)
-    reasons = _author_cards(lines, decide([line.simple for line in lines], [chrome_reason(line) for line in lines]))
+    plain = [chrome_reason(line) for line in lines]
+    reasons = _author_cards(lines, _broken_headings(lines, plain, decide([line.simple for line in lines], plain)))
     for line, reason in zip(lines, reasons):
         if reason:
             result.removed.append(Removed(line.no, line.stripped, reason))

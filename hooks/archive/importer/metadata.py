@@ -18,7 +18,7 @@ from ..text import simplified, traditional
 from . import unit_model
 from .clean import Line
 from .finding import FOUND, NOT_STATED, UNSURE, Finding
-from .patterns import (ANNOUNCE, HEADING_SEPARATOR, NOTICE_OPENING, NOTICE_TITLE, OFFICIAL_TITLE, SALUTATION, SECTION_KIND,
+from .patterns import (ANNOUNCE, HEADING_TAIL, HEADING_SEPARATOR, NOTICE_OPENING, NOTICE_TITLE, OFFICIAL_TITLE, SALUTATION, SECTION_KIND,
                        SELF_PUBLISHED)
 from .places import RegionFinder
 from .split import glued_heading, is_title_like
@@ -30,8 +30,6 @@ FIELDS = ("title", "unit", "year", "region", "category", "tags")
 DUTY_SPEAKER = re.compile(r"我是\S{0,16}?(?:局长|主席|书记|主任|部长|科长|校长|厂长|站长|馆长|所长|秘书长)|(?:履职|述职)情况")
 """The opening of a 述职报告: the speaker names their office."""
 
-_HEADING_TAIL = re.compile(r"(?:年度?|季度|半年)?(?:工作)?(?:总结|小结|计划|要点|报告|汇报|方案|规划|打算|述职报告)\S{0,4}")
-"""The kind word of a heading the page broke onto a line of its own."""
 CATEGORY_RULES = (
     ("述职报告", re.compile(r"述职")),
     ("工作总结", re.compile(r"总结|小结|回顾|完成情况(?!报告|汇报)")),
@@ -142,7 +140,7 @@ class Describer:
                                # a speech's or congress report's title naming no kind, its audience next
                                or _SPEECH_TITLE.match(s) and SALUTATION.match(lines[1].simple)):
             return first.stripped, lines[1:]
-        if (len(lines) > 2 and _HEADING_TAIL.fullmatch(lines[1].simple) and not is_title_like(s, 40)
+        if (len(lines) > 2 and HEADING_TAIL.fullmatch(lines[1].simple) and not is_title_like(s, 40)
                 and is_title_like(s + lines[1].simple, 48)):
             # a heading broken before its kind word (`2019年第四季度科技宣传及科技信息` / `工作要点`)
             return first.stripped + lines[1].stripped, lines[2:]

@@ -16,6 +16,9 @@ UNIT_SUFFIX = (
 UNIT_TAIL = r"(?:机关)?(?:党总支|党支部|工会|妇委会|团委|分会|科协|联合会|办公厅|办公室|委员会)"
 UNIT = rf"(?:[\u4e00-\u9fffA-Za-z＊*_＿]{{0,16}}?{UNIT_SUFFIX}(?:{UNIT_TAIL})?)"
 TIME = rf"(?:(?:\d{{4}}|\d{{2,3}}{PLACEHOLDER}{{1,2}}|{PLACEHOLDER}{{2}}|[一二三四五六七八九〇零○]{{4}})年(?:度|上半年|下半年|以来|来)?|一年来|几年来|今年(?:以来)?|上半年|下半年|本年度|近年来|去年|在?过去的?一年(?:里|中)?)"
+HEADING_TAIL = re.compile(r"(?:年度?|季度|半年)?(?:工作)?(?:总结|小结|计划|要点|报告|汇报|方案|规划|打算|述职报告)\S{0,4}")
+"""The kind word of a heading the page broke onto a line of its own (`…科技信息` / `工作要点`)."""
+
 GUIDANCE = re.compile(r"在(?P<who>[^。；！？]{2,60}?)(?:的)?(?:正确|坚强|直接|亲切|大力)?(?:领导|指导|关心|支持|帮助)")
 """An opening's clause naming who leads or guides the unit (`在东莞市总工会和镇委的正确领导下`)."""
 _ON_DATE = r"于(?=\d|[一二三四五六七八九十]{1,2}月|今年|年初|年底)"
