@@ -98,3 +98,20 @@ def test_a_publishers_card_closed_by_a_button_is_chrome_and_the_report_stays():
     assert [line.no for line in cleaned.lines] == [1, 7]
     # the card ends at a blank line: the heading above it stays
     assert 1 not in {r.no for r in cleaned.removed}
+
+
+def test_the_first_part_of_a_heading_broken_before_its_kind_word_is_kept_whatever_the_classifier_says():
+    from archive.importer import clean as cleaning
+    from archive.importer.clean import Line
+
+    lines = [Line(1, "2019年第四季度科技宣传及科技信息"), Line(2, "工作要点"), Line(3, "一、总体要求")]
+    kept = cleaning._broken_headings(lines, [None, None, None], ["short line, no sentence", None, None])
+    assert kept == [None, None, None]
+    # a plain rule's verdict stands, and a line not followed by a bare kind word is left to the classifier
+    assert cleaning._broken_headings(lines, ["page header (time, source, author)", None, None],
+                                     ["page header (time, source, author)", None, None])[0]
+    apart = [Line(1, "首页 > 通知公告"), Line(3, "工作要点"), Line(4, "一、总体要求")]
+    assert cleaning._broken_headings(apart, [None] * 3, ["navigation", None, None])[0] == "navigation"
+    # end to end: the heading is whole and is the report's title
+    text = clean("2019年第四季度科技宣传及科技信息\n工作要点\n2019年第四季度，全市科技宣传工作要紧紧围绕中心工作。\n")
+    assert [line.stripped for line in text.lines][:2] == ["2019年第四季度科技宣传及科技信息", "工作要点"]
