@@ -23,6 +23,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .patterns import HEADING_TAIL
+
 THRESHOLD = 3.0
 """A line scoring this or more is chrome."""
 _RUN_IN_PREFIX = 80
@@ -44,6 +46,13 @@ def is_title_like(s: str, max_len: int = 40) -> bool:
     if NUMBERED.match(s):
         return False
     return bool(re.search(r"[\u4e00-\u9fff]", s)) and bool(CATEGORY_WORDS.search(s) or COMPILATION_WORDS.search(s))
+
+
+def is_broken_heading(first: str, second: str) -> bool:
+    """`first` / `second` is one heading the page broke before its kind word
+    (`2019年第四季度科技宣传及科技信息` / `工作要点`): the second line is the kind word alone, and the
+    first is no heading by itself but is one with it."""
+    return bool(HEADING_TAIL.fullmatch(second)) and not is_title_like(first, 40) and is_title_like(first + second, 48)
 
 
 # -- features of one line -----------------------------------------------------------------------

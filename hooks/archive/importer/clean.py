@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass, field
 
 from ..text import simplified
+from .chrome import is_broken_heading
 from .line_model import decide
-from .patterns import HEADING_TAIL
 
 
 @dataclass(frozen=True)
@@ -194,13 +194,14 @@ def _author_cards(lines: list[Line], reasons: list[str | None]) -> list[str | No
 
 
 def _broken_headings(lines: list[Line], plain: list[str | None], reasons: list[str | None]) -> list[str | None]:
-    """The first part of a heading the page broke before its kind word (`…科技信息` / `工作要点`,
-    on the next line) is report text unless a plain rule says otherwise: the scoring and the
-    learned classifier see a short line with no sentence punctuation and may take it for chrome."""
+    """The first part of a heading the page broke before its kind word (`chrome.is_broken_heading`,
+    which metadata joins into one heading) is report text unless a plain rule says otherwise: the
+    scoring and the learned classifier see a short line with no sentence punctuation and may take
+    it for chrome."""
     reasons = list(reasons)
     for i in range(len(lines) - 1):
         if (reasons[i] and not plain[i] and not reasons[i + 1] and lines[i + 1].no == lines[i].no + 1
-                and HEADING_TAIL.fullmatch(lines[i + 1].simple)):
+                and is_broken_heading(lines[i].simple, lines[i + 1].simple)):
             reasons[i] = None
     return reasons
 

@@ -16,9 +16,10 @@ from dataclasses import dataclass, field
 from ..regions import RegionTree
 from ..text import simplified, traditional
 from . import unit_model
+from .chrome import is_broken_heading
 from .clean import Line
 from .finding import FOUND, NOT_STATED, UNSURE, Finding
-from .patterns import (ANNOUNCE, HEADING_TAIL, HEADING_SEPARATOR, NOTICE_OPENING, NOTICE_TITLE, OFFICIAL_TITLE, SALUTATION, SECTION_KIND,
+from .patterns import (ANNOUNCE, HEADING_SEPARATOR, NOTICE_OPENING, NOTICE_TITLE, OFFICIAL_TITLE, SALUTATION, SECTION_KIND,
                        SELF_PUBLISHED)
 from .places import RegionFinder
 from .split import glued_heading, is_title_like
@@ -140,9 +141,7 @@ class Describer:
                                # a speech's or congress report's title naming no kind, its audience next
                                or _SPEECH_TITLE.match(s) and SALUTATION.match(lines[1].simple)):
             return first.stripped, lines[1:]
-        if (len(lines) > 2 and HEADING_TAIL.fullmatch(lines[1].simple) and not is_title_like(s, 40)
-                and is_title_like(s + lines[1].simple, 48)):
-            # a heading broken before its kind word (`2019年第四季度科技宣传及科技信息` / `工作要点`)
+        if len(lines) > 2 and is_broken_heading(s, lines[1].simple):
             return first.stripped + lines[1].stripped, lines[2:]
         glued = glued_heading(s)
         if glued:
