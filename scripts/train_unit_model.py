@@ -14,8 +14,9 @@ option, L2-regularised, fitted by SciPy's L-BFGS from zero (deterministic).
 --cv uses the folds of train_line_model (five, by website) and runs the whole importer on each
 held-out fold, printing the unit figure for the rules (written on these very pages: not an honest
 estimate), the ranker alone, and the three combinations (`fill`, `confident`, `longer`), per fold
-and pooled; then the review notes (wrong units left without a note, right units given one); then, per fold, how often the labelled unit is among the candidates (the ceiling of any
-ranker) and how often the fold's ranker picks it when it is.
+and pooled; then the review notes (wrong units left without a note, right units given one); then,
+per fold, how often the labelled unit is among the candidates (the ceiling of any ranker) and how
+often the fold's ranker picks it when it is.
 """
 
 from __future__ import annotations
@@ -190,12 +191,11 @@ def cross_validate(l2: float = L2, threshold: float = THRESHOLD, prior: float = 
                 results, _ = bench_import.run_importer([p["path"] for p in held])
             t = bench_import.measure(held, results)
             pooled[how] = t if how not in pooled else {key: pooled[how][key] + t[key] for key in t}
-            row[how] = bench_import.summary(t)["unit"]
-            row[how + " notes"] = _notes(bench_import.summary(t))
+            row.update(_unit_columns(how, t))
         rows.append(row)
-    rows.append({"fold": "all", "pages": len(pages), "recall": recall,
-                 **{how: bench_import.summary(t)["unit"] for how, t in pooled.items()},
-                 **{how + " notes": _notes(bench_import.summary(t)) for how, t in pooled.items()}})
+    rows.append({"fold": "all", "pages": len(pages), "recall": recall})
+    for how, t in pooled.items():
+        rows[-1].update(_unit_columns(how, t))
     print(f"unit on each held-out fold (l2={l2}, prior {prior}, threshold {threshold}; rules: written on these pages; "
           "ranker: trained without them)")
     for row in rows:
@@ -209,8 +209,10 @@ def cross_validate(l2: float = L2, threshold: float = THRESHOLD, prior: float = 
     return rows
 
 
-def _notes(summary: dict[str, str]) -> str:
-    return f"{summary['wrong unit, no note']} / {summary['right unit, noted']}"
+def _unit_columns(how: str, tally: dict) -> dict[str, str]:
+    """A combination's unit figure and its review notes (wrong units without one / right units with one)."""
+    summary = bench_import.summary(tally)
+    return {how: summary["unit"], how + " notes": f"{summary['wrong unit, no note']} / {summary['right unit, noted']}"}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -107,7 +107,7 @@ def test_the_first_part_of_a_heading_broken_before_its_kind_word_is_kept_whateve
     lines = [Line(1, "2019年第四季度科技宣传及科技信息"), Line(2, "工作要点"), Line(3, "一、总体要求")]
     kept = cleaning._broken_headings(lines, [None, None, None], ["short line, no sentence", None, None])
     assert kept == [None, None, None]
-    # a plain rule's verdict stands, and a line not followed by a bare kind word is left to the classifier
+    # a plain rule's verdict stands, and a kind word after a blank line joins nothing: the classifier's verdict stands
     assert cleaning._broken_headings(lines, ["page header (time, source, author)", None, None],
                                      ["page header (time, source, author)", None, None])[0]
     apart = [Line(1, "首页 > 通知公告"), Line(3, "工作要点"), Line(4, "一、总体要求")]
