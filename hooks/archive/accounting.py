@@ -37,9 +37,18 @@ def ignored_by_git(paths: list[Path], root: Path, project_dir: Path) -> dict[Pat
     if top is None:
         return {}
     relative = {path.relative_to(root).as_posix(): path for path in paths}
+    # git's list of the ignored untracked files first (one pass over the tree), then the rule of
+    # each of ours among them: `check-ignore` takes ~0.5 ms a path (10 s for 20,000 reports)
     try:
+        listed = subprocess.run(["git", "ls-files", "-z", "--others", "--ignored", "--exclude-standard"], cwd=root,
+                                capture_output=True, timeout=GIT_TIMEOUT, check=False)
+        if listed.returncode != 0:
+            return {}
+        asked = [name for name in listed.stdout.decode("utf-8", "replace").split("\0") if name in relative]
+        if not asked:
+            return {}
         result = subprocess.run(["git", "check-ignore", "--verbose", "-z", "--stdin"], cwd=root,
-                                input="\0".join(relative).encode("utf-8") + b"\0", capture_output=True,
+                                input="\0".join(asked).encode("utf-8") + b"\0", capture_output=True,
                                 timeout=GIT_TIMEOUT, check=False)
     except (OSError, subprocess.TimeoutExpired):
         return {}
