@@ -146,6 +146,14 @@ class RegionTree:
         old = self._historical_by_code.get(code)
         return max(old, key=lambda d: d.historical) if old else None
 
+    def exact(self, code: str, name: str, historical: str | None) -> Division | None:
+        """The division of this code, name and revision (None for a current one), if the tree has it."""
+        candidates = [self.by_code.get(code)] if historical is None else self._historical_by_code.get(code, ())
+        for division in candidates:
+            if division is not None and division.name == name and division.historical == historical:
+                return division
+        return None
+
     def resolve(self, text: str) -> Division:
         """Resolve `遵义市` or `贵州省/遵义市` to one division, or raise RegionError naming candidates."""
         parts = [p.strip() for p in str(text).replace("／", "/").split("/") if p.strip()]

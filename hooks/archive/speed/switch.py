@@ -122,6 +122,7 @@ class Speedups(Stock):
             from .kept_pages import KeptPages
 
             self.kept_pages = KeptPages(config, cache_dir)  # before MkDocs empties site/
+            self.parse_cache = kept_catalogue(config, cache_dir, self.kept_pages)
 
     def build_starts(self) -> None:
         from . import gc_pause
@@ -315,3 +316,15 @@ class Speedups(Stock):
         if self.kept_pages is not None:
             self.kept_pages.save()
             log.info(self.kept_pages.summary())
+            self.parse_cache.save()
+            log.info(self.parse_cache.summary())
+
+
+def kept_catalogue(config, cache_dir: Path, kept_pages):
+    """The catalogue's parse results kept on disk (kept_catalogue.py), under the kept pages' code
+    and settings."""
+    from ..regions import region_tree
+    from .kept_catalogue import KeptCatalogue
+
+    return KeptCatalogue(cache_dir, kept_pages.settings_fingerprint(), region_tree(),
+                         Path(config.config_file_path).parent)
