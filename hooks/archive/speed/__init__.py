@@ -26,6 +26,8 @@ bytes (tests/speed/ checks both that and each mechanism against its stock counte
 |                   | (a page with the previous one's inputs is kept)    | builds diffed against builds from scratch     |
 | kept_files        | every citation file and listing feed written again | builds diffed against builds from scratch     |
 |                   | (written only when its bytes change)               |                                               |
+| kept_catalogue    | every report file read and checked on every build  | edits behind the same size and mtime caught;  |
+|                   | (taken as read while its file's stat is the same)  | builds diffed against builds from scratch     |
 
 The MkDocs adapter (`archive.mkdocs`) talks to this package only through `for_build()`, which
 returns `Speedups` or `Stock`: the same methods, called at the same points of the build.
