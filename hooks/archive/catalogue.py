@@ -231,7 +231,7 @@ def _read_report(path, source_path, shown, settings, regions, current_year, cach
     report, found = parse_report(text, source_path, shown, settings, regions, current_year)
     if cache is not None:
         stat = path.stat()
-        cache.put(path, (stat.st_mtime_ns, stat.st_size), report, found)
+        cache.put(path, (stat.st_mtime_ns, stat.st_size), report, found, text)
     return report, found
 
 

@@ -4,10 +4,12 @@ Replaces: every report file read, its YAML parsed and every field checked on eve
 100,000 reports, 10 s of reading and 15.6 s of parsing and checking on a kept build's critical path).
 
 How: after a build, each report file's result (the `Report`, and the problems found in it) is kept
-in one file of the cache folder, with what its file was: size, modification and change times, inode.
-The next build takes a file's result from there while all four are the same (the change time
-cannot be set back by a program, unlike the modification time: any write or rename of the file
-moves it); any other file is read and checked as usual. The whole cache is taken only under the
+in one file of the cache folder, with a digest of the file's bytes and what its file was: size,
+modification and change times, inode. The next build takes a file's result from there while all
+four are the same (the change time cannot be set back by a program, unlike the modification time:
+any write or rename of the file moves it), without reading the file; else when the file's bytes
+have the kept digest (a new checkout, as in CI: every file is new, few have changed), without
+parsing it; any other file is read and checked as usual. The whole cache is taken only under the
 same code and installed versions (`kept_pages.code_fingerprint`), the same settings, the same
 project folder and the same current year (the year a report may state at most); otherwise it is
 not read at all. A report's region is kept as its code, name and revision, and is the region tree's
@@ -52,8 +54,8 @@ class KeptCatalogue:
             digest_size=20).hexdigest()
         self.previous: dict[str, tuple] = {}
         self.entries: dict[str, tuple] = {}
-        """Absolute path → (stamp, report's state, problems) of this build's files."""
-        self.taken = self.read = self.kept_now = 0
+        """Absolute path → (stamp, digest of its bytes, report's state, problems) of this build's files."""
+        self.taken = self.read = self.kept_now = self.restamped = 0
         self._load()
 
     def _load(self) -> None:
@@ -70,21 +72,29 @@ class KeptCatalogue:
         else None (the file is read)."""
         key = str(path)
         entry = self.previous.get(key)
-        try:
-            report = False if entry is None or _stamp(path) != entry[0] else self._report(entry[1])
-        except OSError:
-            report = False
+        report = False
+        if entry is not None:
+            try:
+                stamp = _stamp(path)
+                if stamp != entry[0] and _digest(path.read_bytes()) == entry[1]:
+                    entry = (stamp,) + entry[1:]  # the same bytes in another file (a new checkout)
+                    self.restamped += 1
+                if stamp == entry[0]:
+                    report = self._report(entry[2])
+            except OSError:
+                pass
         if report is False:
             self.read += 1
             return None
         self.entries[key] = entry
         self.taken += 1
-        return report, list(entry[2])
+        return report, list(entry[3])
 
-    def put(self, path: Path, stamp, report: Report | None, problems) -> None:
+    def put(self, path: Path, stamp, report: Report | None, problems, text: str) -> None:
         """A file read and checked this build: its result (a report, or None and the problems that
-        kept it out) is kept. `stamp` is the catalogue's; this cache takes its own, with the
-        change time and inode."""
+        kept it out) is kept with a digest of its `text` (the file's bytes: report files are UTF-8
+        as read). `stamp` is the catalogue's; this cache takes its own, with the change time and
+        inode."""
         self.kept_now += 1
         try:
             own = _stamp(path)
@@ -96,7 +106,7 @@ class KeptCatalogue:
             region = state[_REGION]
             state[_REGION] = None if region is None else (region.code, region.name, region.historical)
             state = tuple(state)
-        self.entries[str(path)] = (own, state, tuple(problems))
+        self.entries[str(path)] = (own, _digest(text.encode("utf-8")), state, tuple(problems))
 
     def _report(self, state: tuple | None) -> Report | None | bool:
         """The report of a kept state; None for a file that gave problems and no report; False
@@ -113,7 +123,7 @@ class KeptCatalogue:
 
     @property
     def changed(self) -> bool:
-        return self.kept_now > 0 or len(self.entries) != len(self.previous)
+        return self.kept_now > 0 or self.restamped > 0 or len(self.entries) != len(self.previous)
 
     def save(self) -> None:
         """Keep this build's files' results (only when one was read and kept, or one went: else
@@ -127,7 +137,12 @@ class KeptCatalogue:
         os.replace(partial, self.path)
 
     def summary(self) -> str:
-        return f"kept catalogue: {self.taken:,} report files taken as last read, {self.read:,} read"
+        return (f"kept catalogue: {self.taken:,} report files taken as last read"
+                f"{f' ({self.restamped:,} of them by their bytes)' if self.restamped else ''}, {self.read:,} read")
+
+
+def _digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=16).digest()
 
 
 def _stamp(path: Path) -> tuple[int, int, int, int]:
