@@ -17,7 +17,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from .files import shown_path
+from .files import below, shown_path
 from .schema import Problem, load_front_matter, split_front_matter
 
 REPORT_FIELDS = frozenset({"unit", "year", "category"})
@@ -36,7 +36,6 @@ def ignored_by_git(paths: list[Path], root: Path, project_dir: Path) -> dict[Pat
     top = _work_tree(root) if paths else None
     if top is None:
         return {}
-    relative = {path.relative_to(root).as_posix(): path for path in paths}
     # git's list of the ignored untracked files first (one pass over the tree), then the rule of
     # each of ours among them: `check-ignore` takes ~0.5 ms a path (10 s for 20,000 reports)
     try:
@@ -44,6 +43,9 @@ def ignored_by_git(paths: list[Path], root: Path, project_dir: Path) -> dict[Pat
                                 capture_output=True, timeout=GIT_TIMEOUT, check=False)
         if listed.returncode != 0:
             return {}
+        relative = {}
+        if listed.stdout.strip(b"\0"):
+            relative = {name: path for path, name in zip(paths, below(paths, root))}
         asked = [name for name in listed.stdout.decode("utf-8", "replace").split("\0") if name in relative]
         if not asked:
             return {}

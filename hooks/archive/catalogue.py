@@ -14,7 +14,7 @@ from pathlib import Path
 from .accounting import docs_report_problems, ignored_report_problems
 from .regions import Division, RegionTree, region_tree
 from .links import link_problems, loose_file_problems
-from .files import PathNamer, hidden_reports, read_report_file, report_files, shown_path
+from .files import PathNamer, below, hidden_reports, read_report_file, report_files, shown_path
 from .schema import Problem, Report, check_path, parse_report
 from .settings import ArchiveSettings
 from .slugs import pinyin_initial, pinyin_slug, unique_slugs
@@ -197,8 +197,7 @@ def load_catalogue(settings: ArchiveSettings, regions: RegionTree | None = None,
     problems += docs_report_problems(project_dir / "docs", project_dir, root)
     name = PathNamer(project_dir)
     shown_as: dict[str, str] = {}
-    for path in files:
-        source_path = path.relative_to(root).as_posix()
+    for path, source_path in zip(files, below(files, root)):
         shown = shown_as[source_path] = name(path)
         problem = _check_location(path, root, source_path, shown)
         if problem:

@@ -53,6 +53,14 @@ def read_report_file(path: Path, shown: str, max_bytes: int | None = None) -> tu
     return decode(raw, shown, max_bytes)
 
 
+def below(paths: list[Path], root: Path) -> list[str]:
+    """Each of `paths` (found below `root`, as `report_files` gives them) as a POSIX path relative
+    to `root`; the same as `path.relative_to(root).as_posix()`, without pathlib for each."""
+    prefix = os.path.join(os.fspath(root), "")
+    return [text[len(prefix):].replace(os.sep, "/") if text.startswith(prefix) else Path(text).relative_to(root).as_posix()
+            for text in map(os.fspath, paths)]
+
+
 def relative_posix(path: Path, root: Path) -> str | None:
     """`path` below `root` as a POSIX path, or None when it is not below it."""
     path = Path(path)
@@ -73,14 +81,25 @@ class PathNamer:
 
     def __init__(self, project_dir: Path):
         self.project_dir = Path(project_dir).resolve()
-        self._folders: dict[Path, Path] = {}
+        self._folders: dict[str, tuple[Path, str | None]] = {}
+        """Folder as given → (its resolved path, that path relative to the project or None)."""
 
     def __call__(self, path: Path) -> str:
-        path = Path(path)
-        folder = self._folders.get(path.parent)
-        if folder is None:
-            folder = self._folders[path.parent] = path.parent.resolve()
-        try:
-            return (folder / path.name).relative_to(self.project_dir).as_posix()
-        except ValueError:
-            return str(path)
+        folder, name = os.path.split(os.fspath(path))
+        if not name:  # `folder/`: pathlib's own reading of it
+            path = Path(path)
+            folder, name = os.fspath(path.parent), path.name
+        known = self._folders.get(folder)
+        if known is None:
+            resolved = Path(folder).resolve()
+            try:
+                known = resolved, resolved.relative_to(self.project_dir).as_posix()
+            except ValueError:
+                known = resolved, None
+            self._folders[folder] = known
+        resolved, relative = known
+        if relative is None:  # outside the project (or the project folder itself, named from its parent)
+            if resolved == self.project_dir.parent and name == self.project_dir.name:
+                return "."
+            return str(path) if isinstance(path, Path) else str(Path(path))
+        return name if relative == "." else f"{relative}/{name}"
