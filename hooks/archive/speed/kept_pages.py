@@ -16,8 +16,11 @@ A page's key holds:
   and of Python, the configuration (paths aside) and the navigation (titles, URLs);
 - the page's own inputs, as `GeneratedPages.inputs` names them (a report's view, which holds the
   report itself, its timeline, near-duplicates, citation; a listing; a comparison's two reports),
-  in a stable form (`stable_form`: an input this module cannot put in a stable form makes the page
-  rendered, never guessed).
+  in a stable form (`stable_form`: text in one grammar, so that different inputs never share a
+  form; an input this module cannot put in a stable form makes the page rendered, never guessed).
+  The form is written straight into one string and hashed once, without JSON; the commonest
+  shapes (a dataclass whose fields are all plain values, a list of such dataclasses, a list of
+  tuples of plain values) are each one repr made in C rather than a walk over every value.
 A page whose key is the previous one's and whose file is still as the previous build left it (the
 same size and modification time, else the same digest of its bytes) is that file again: it stays
 where it is (nothing read, written or deleted), and its anchors are the recorded ones (MkDocs
@@ -45,8 +48,10 @@ import dataclasses
 import datetime as dt
 import hashlib
 import importlib.metadata
+import itertools
 import json
 import logging
+import operator
 import os
 import re
 import shutil
@@ -58,7 +63,7 @@ from ..schema import Report
 from .rendered import rendered_afresh
 from .shells import first_difference
 
-FORMAT = 3
+FORMAT = 4
 """Bumped when the index or the keys change shape."""
 
 INDEX = "kept-pages.json"
@@ -231,9 +236,11 @@ class KeptPages:
     def _key(self, page, template: str, nav, inputs, body: str | None) -> str:
         if self._fingerprint is None:
             self._fingerprint = site_fingerprint(self.config, nav, self.code)
-        own = json.dumps([page.file.src_uri, page.file.dest_uri, page.url, template, body,
-                          stable_form(inputs, self._reports)], ensure_ascii=False, separators=(",", ":"))
-        return hashlib.blake2b(f"{self._fingerprint}\0{own}".encode(), digest_size=20).hexdigest()
+        own = [self._fingerprint, "\0"]
+        _form((page.file.src_uri, page.file.dest_uri, page.url, template), own, self._reports, False)
+        own.append("<no body>" if body is None else f"<text {len(body)}>{body}")
+        _form(inputs, own, self._reports, False)
+        return hashlib.blake2b("".join(own).encode("utf-8", errors="surrogatepass"), digest_size=20).hexdigest()
 
     # -- end of build -----------------------------------------------------------------------
 
@@ -345,8 +352,8 @@ def site_fingerprint(config, nav, code: str) -> str:
     h = hashlib.blake2b(digest_size=20)
     h.update(code.encode())
     settings = {k: v for k, v in config.items() if k not in _CONFIG_PATHS}
-    h.update(_address_free(repr(stable_form(settings, {}, lenient=True))).encode())
-    h.update(repr((config.theme.name, stable_form(dict(config.theme.items()), {}, lenient=True))).encode())
+    h.update(stable_form(settings, {}, lenient=True).encode("utf-8", errors="surrogatepass"))
+    h.update(stable_form((config.theme.name, dict(config.theme.items())), {}, lenient=True).encode("utf-8", errors="surrogatepass"))
     h.update(repr(_nav_form(nav.items if nav is not None else [])).encode())
     return h.hexdigest()
 
@@ -356,52 +363,184 @@ def _nav_form(items) -> list:
             for item in items]
 
 
-def stable_form(value, reports: dict[int, str], lenient: bool = False):
-    """`value` as JSON-able data that is the same in every build for the same content: dataclasses
-    by their fields (a callable field is a lazy value: its result), a report by its fields and a
-    digest of its text, a region by its code and name. Anything else raises `Unkeyable` (with
-    `lenient`, its repr without memory addresses: for settings)."""
-    if value is None or isinstance(value, (bool, int, float)):
-        return value
-    if isinstance(value, str):  # Markup too: its text is what is printed
-        return str(value)
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
-    if isinstance(value, (list, tuple, set, frozenset)):
-        items = [stable_form(v, reports, lenient) for v in value]
-        return sorted(items, key=repr) if isinstance(value, (set, frozenset)) else items
-    if isinstance(value, dict):
-        return sorted([[str(k), stable_form(v, reports, lenient)] for k, v in value.items()], key=lambda kv: kv[0])
-    if isinstance(value, Division):
-        return ["division", value.code, value.name, value.level, value.historical]
+def stable_form(value, reports: dict[int, str], lenient: bool = False) -> str:
+    """`value` as text that is the same in every build for the same content and differs for
+    different content: dataclasses by their type and fields (a callable field is a lazy value: its
+    result), a report by a digest of its fields and text, a region by its code and name, a set and
+    a dict sorted by the forms of their members. Anything else raises `Unkeyable` (with `lenient`,
+    its repr without memory addresses: for settings). `reports`: the digest of each report met
+    (by id: every report lives as long as the build)."""
+    out: list[str] = []
+    _form(value, out, reports, lenient)
+    return "".join(out)
+
+
+# The form is written in one grammar, so that two different values never give the same text: a
+# value of a plain type (str, int, float, bool, None) is its repr, and so is a list or tuple of
+# plain values; other lists and tuples are `[` or `(`, each member's form followed by `,`, then
+# `]` or `)`; a dataclass is its module and qualified name, then the repr of its fields' values if
+# they are all plain (or empty lists and tuples), else `(`, each field's form followed by `,`, `)`;
+# a list of one dataclass whose fields are all plain is `<rows NAME[...]>` (the repr of each one's
+# fields, in order); a report, region, date, set or dict is a `<...>` token. A repr is a Python
+# literal: where it ends is known from its text, so a form is parsed back into one tree only, and
+# the tree holds the type of each value (a list is not a tuple, 1 is not True nor "1" nor 1.0).
+
+_PLAIN = frozenset((str, int, float, bool, type(None)))
+_PLAIN_OR_EMPTY = _PLAIN | {tuple, list}
+_chain = itertools.chain.from_iterable
+
+
+class _Fields:
+    """A dataclass's form: its name (tag), a getter of its fields' values in order, their names."""
+
+    __slots__ = ("tag", "get", "names")
+
+    def __init__(self, cls: type):
+        self.names = tuple(f.name for f in dataclasses.fields(cls))
+        self.tag = f"{cls.__module__}.{cls.__qualname__}"
+        if len(self.names) == 1:
+            one = operator.attrgetter(self.names[0])
+            self.get = lambda v: (one(v),)
+        else:
+            self.get = operator.attrgetter(*self.names)  # a tuple of the values
+
+
+_FIELDS: dict[type, _Fields] = {}
+"""Each dataclass met whose form is its fields (`_dataclass`)."""
+_NOT_FIELDS: set[type] = set()
+"""Each other class met."""
+_OWN_FORMS = (Report, Division, str, bool, int, float, dt.date, list, tuple, set, frozenset, dict)
+"""Classes with a form of their own, before the dataclass rule (a report and a region are
+dataclasses)."""
+
+
+def _dataclass(cls: type) -> _Fields | None:
+    """The fields of a dataclass whose form is its fields, else None. The same whether or not
+    the class was met before: a list of a dataclass has the same form in the build's first page
+    as in its last."""
+    spec = _FIELDS.get(cls)
+    if spec is None and cls not in _NOT_FIELDS:
+        if dataclasses.is_dataclass(cls) and not issubclass(cls, _OWN_FORMS):
+            spec = _FIELDS[cls] = _Fields(cls)
+        else:
+            _NOT_FIELDS.add(cls)
+    return spec
+
+
+def _plain(values) -> bool:
+    """Every value is of a plain type (an exact type: a subclass may print otherwise) or an empty
+    list or tuple: the repr of `values` is their form."""
+    types = list(map(type, values))
+    if _PLAIN.issuperset(types):
+        return True
+    # a list or tuple counts as plain here only when empty: `== ()` holds only for an empty tuple
+    # among these types (a str or number is never equal to one)
+    return (_PLAIN_OR_EMPTY.issuperset(types)
+            and types.count(tuple) + types.count(list) == values.count(()) + values.count([]))
+
+
+def _form(value, out: list[str], reports: dict[int, str], lenient: bool) -> None:
+    t = type(value)
+    if t in _PLAIN:
+        out.append(repr(value))
+        return
+    spec = _FIELDS.get(t)
+    if spec is not None:
+        values = spec.get(value)
+        out.append(spec.tag)
+        if _plain(values):
+            out.append(repr(values))
+            return
+        out.append("(")
+        for name, v in zip(spec.names, values):
+            if type(v) in _PLAIN:
+                out.append(repr(v))
+            else:
+                if callable(v):
+                    try:
+                        v = v()
+                    except TypeError as e:  # not a lazy value
+                        raise Unkeyable(f"{t.__qualname__}.{name}") from e
+                _form(v, out, reports, lenient)
+            out.append(",")
+        out.append(")")
+        return
+    if t is list or t is tuple:
+        types = set(map(type, value))
+        if _PLAIN.issuperset(types):
+            out.append(repr(value))
+            return
+        if len(types) == 1:  # a list of one kind: its members' fields at once
+            (kind,) = types
+            if kind is tuple or kind is list:
+                if _plain(list(_chain(value))):
+                    out.append(repr(value))
+                    return
+            elif (spec := _dataclass(kind)) is not None:
+                rows = list(map(spec.get, value))
+                if _plain(list(_chain(rows))):
+                    out.append("<rows " if t is list else "<row-tuple ")
+                    out.append(spec.tag)
+                    out.append(repr(rows))
+                    out.append(">")
+                    return
+        out.append("[" if t is list else "(")
+        for v in value:
+            if type(v) in _PLAIN:
+                out.append(repr(v))
+            else:
+                _form(v, out, reports, lenient)
+            out.append(",")
+        out.append("]" if t is list else ")")
+        return
     if isinstance(value, Report):
         known = reports.get(id(value))
         if known is None:
-            fields = {f.name: getattr(value, f.name) for f in dataclasses.fields(value) if f.name != "body"}
-            text = json.dumps(stable_form(fields, reports, lenient), ensure_ascii=False) + "\0" + value.body
-            known = reports[id(value)] = hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
-        return ["report", known]
-    names = _FIELDS.get(type(value))
-    if names is None and dataclasses.is_dataclass(value) and not isinstance(value, type):
-        names = _FIELDS[type(value)] = tuple(f.name for f in dataclasses.fields(value))
-    if names is not None:
-        out = [type(value).__qualname__]
-        for name in names:
-            v = getattr(value, name)
-            if callable(v):
-                try:
-                    v = v()
-                except TypeError as e:  # not a lazy value
-                    raise Unkeyable(f"{type(value).__qualname__}.{name}") from e
-            out.append([name, stable_form(v, reports, lenient)])
-        return out
+            parts: list[str] = []
+            for name in _REPORT_FIELDS:
+                _form(getattr(value, name), parts, reports, lenient)
+                parts.append(",")
+            parts.append(f"<text {len(value.body)}>")
+            parts.append(value.body)
+            known = reports[id(value)] = hashlib.blake2b("".join(parts).encode(), digest_size=16).hexdigest()
+        out.append(f"<report {known}>")
+        return
+    if isinstance(value, Division):
+        out.append(f"<division {(value.code, value.name, value.level, value.historical)!r}>")
+        return
+    if isinstance(value, str):  # Markup too: its text is what is printed
+        out.append(repr(str(value)))
+        return
+    if isinstance(value, (bool, int, float)):
+        out.append(f"<{type(value).__qualname__} {value!r}>")
+        return
+    if isinstance(value, (dt.date, dt.datetime)):
+        out.append(f"<date {value.isoformat()}>")
+        return
+    if isinstance(value, (list, tuple)):
+        out.append("<list ")
+        for v in value:
+            _form(v, out, reports, lenient)
+            out.append(",")
+        out.append(">")
+        return
+    if isinstance(value, (set, frozenset)):
+        out.append(f"<set {sorted(stable_form(v, reports, lenient) for v in value)!r}>")
+        return
+    if isinstance(value, dict):
+        items = sorted((stable_form(k, reports, lenient), stable_form(v, reports, lenient)) for k, v in value.items())
+        out.append(f"<dict {items!r}>")
+        return
+    if _dataclass(t) is not None:
+        _form(value, out, reports, lenient)
+        return
     if lenient:
-        return _address_free(repr(value))
-    raise Unkeyable(type(value).__qualname__)
+        out.append(f"<repr {_address_free(repr(value))!r}>")
+        return
+    raise Unkeyable(t.__qualname__)
 
 
-_FIELDS: dict[type, tuple[str, ...]] = {}
-"""The field names of each dataclass met."""
+_REPORT_FIELDS = tuple(f.name for f in dataclasses.fields(Report) if f.name != "body")
 
 
 def _address_free(text: str) -> str:
