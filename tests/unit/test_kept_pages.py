@@ -9,8 +9,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import os
+import json
 import subprocess
 import sys
+import time
 import types
 
 import pytest
@@ -22,7 +24,7 @@ from archive.pages import Link
 from archive.pages.report import Field, ReportViews, SiteInfo
 from archive.regions import region_tree
 from archive.similarity import Similar
-from archive.speed.kept_pages import KeptPages, Unkeyable, stable_form
+from archive.speed.kept_pages import KeptPages, Unkeyable, _normal, stable_form
 
 FILES = {
     "2014/a.md": report(title="遵义市科协2014年工作总结", year="2014", extra="region: 贵州省/遵义市", body="第一段。\n"),
@@ -178,3 +180,80 @@ def test_a_report_is_its_fields_and_text(tmp_path):
     for change in ({"title": "别的"}, {"body": b.body + "。"}, {"tags": ("科普",)}, {"extra": {"x": 1}},
                    {"region": region_tree().get("520000")}, {"chars": b.chars + 1}):
         assert stable_form(dataclasses.replace(b, **change), {}) != form, change
+
+
+# -- stale files: folders' listings recorded by the previous build --------------------------------
+
+
+def site_build(tmp_path, files: list[str], written: list[str], age_folders: bool = True) -> KeptPages:
+    """One build's kept pages over site/ in `tmp_path`: the previous site (if its index is
+    there) comes back, `files` (paths below site/) are made, and the files of `written` are what
+    the build says it made; stale files are removed and the index saved. `age_folders`: every
+    folder's time is set 10 s back first, as a folder untouched for a while has it."""
+    config = types.SimpleNamespace(site_dir=str(tmp_path / "site"), theme=types.SimpleNamespace(dirs=[]))
+    kept = KeptPages(config, tmp_path / "cache")
+    (tmp_path / "site").mkdir(exist_ok=True)  # MkDocs makes (or empties) it
+    kept.restore()
+    site = tmp_path / "site"
+    for name in files:
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text(name, encoding="utf-8")
+    if age_folders:
+        for folder in [site, *(p for p in site.rglob("*") if p.is_dir())]:
+            os.utime(folder, ns=(folder.stat().st_atime_ns, folder.stat().st_mtime_ns - 10_000_000_000))
+    kept.remove_stale([], [str(site / name) for name in written])
+    kept.save()
+    return kept
+
+
+def site_files(tmp_path) -> set[str]:
+    return {p.relative_to(tmp_path / "site").as_posix() for p in (tmp_path / "site").rglob("*") if p.is_file()}
+
+
+FIRST = ["index.html", "reports/a/index.html", "reports/a/cite.bib", "reports/b/index.html", "reports/b/cite.bib",
+         "units/x/index.html", "units/x/feed.xml", "search/data/t/0.gz", "search/data/t/1.gz"]
+
+
+def test_a_file_the_build_did_not_make_goes_whether_its_folder_is_as_recorded_or_not(tmp_path):
+    first = site_build(tmp_path, FIRST, FIRST)
+    assert first.stale == 0 and site_files(tmp_path) == set(FIRST)
+    assert set(first.folders) == {"", "reports", "reports/a", "reports/b", "units", "units/x", "search",
+                                  "search/data", "search/data/t"}
+    (tmp_path / "site/units/stray.txt").write_text("put here by hand", encoding="utf-8")
+    time.sleep(0.05)  # the stray file and the first build's are older than the second build's marker
+    # report b is gone: its folder is as recorded (not listed again), its files are not made
+    made = [name for name in FIRST if not name.startswith("reports/b/")]
+    second = site_build(tmp_path, [], made, age_folders=False)
+    assert site_files(tmp_path) == set(made)
+    assert not (tmp_path / "site/reports/b").exists()
+    assert second.stale == 3
+    # units/ was listed (a file was added in it), and so maybe site/ itself (moved twice); the rest
+    # as recorded
+    assert 1 <= second.listed <= 2, second.listed
+    assert "reports/b" not in second.folders and second.folders["reports"][2] == ["a"]
+    # the folders this build changed are listed again next time
+    assert second.folders["reports"][0] is None and second.folders["units"][0] is None
+    third = site_build(tmp_path, [], made, age_folders=False)
+    assert third.stale == 0 and site_files(tmp_path) == set(made)
+
+
+def test_a_folder_time_recorded_in_the_last_moments_before_the_record_is_not_trusted(tmp_path):
+    site_build(tmp_path, FIRST, FIRST, age_folders=False)  # every folder just made
+    second = site_build(tmp_path, [], FIRST[:-1], age_folders=False)
+    assert second.listed == len(second.folders) == 9
+    assert site_files(tmp_path) == set(FIRST[:-1])
+
+
+def test_a_build_from_scratch_records_its_folders_for_the_next_build(tmp_path):
+    first = site_build(tmp_path, FIRST, FIRST)
+    assert first.listed == len(first.folders) == 9 and first.stale == 0
+    index = json.loads((tmp_path / "cache/kept-pages.json").read_text(encoding="utf-8"))
+    assert index["folders"]["reports/a"][1:] == ["cite.bib/index.html", ""] or \
+        index["folders"]["reports/a"][1:] == ["index.html/cite.bib", ""]
+    assert sorted(index["folders"][""][2].split("/")) == ["reports", "search", "units"]
+
+
+@pytest.mark.parametrize("path", ["/a/b", "/a/b/", "/a//b", "/a/./b", "/a/../b", "/a/.hidden", "//a", "///a", "/", "a/b",
+                                  "./a", "../a", ".", "", "/a/b/.", "/a/b/..", "/a/b.c", "/a/..b", "/a/b..", "/站点/报告"])
+def test_a_path_is_normal_as_normpath_makes_it(path):
+    assert _normal(path) == os.path.normpath(path)

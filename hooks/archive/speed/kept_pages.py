@@ -27,9 +27,15 @@ where it is (nothing read, written or deleted), and its anchors are the recorded
 checks links to them after the pages). Every other file of the build is written over the old one.
 At the end, what the previous site held and this build did not make goes (`remove_stale`): a
 file that is not a kept page nor one the build says it wrote, and was not written or linked since
-the old site came back (its inode's change time), is deleted, and so is a folder that is left empty. The previous site is kept only
-under the same code and installed versions (`code_fingerprint`): a new release may lay out
-`site/` otherwise, and then MkDocs empties it as usual.
+the old site came back (its inode's change time), is deleted, and so is a folder that is left
+empty. What site/ holds is not walked again where the previous build recorded it: the index also
+holds each folder's files, subfolders and modification time, and a folder whose time is still the
+recorded one is taken as recorded (a file made, removed or renamed in it changes its time; only a
+time recorded well before the index was written is trusted, as times are kept in coarse ticks);
+any other folder is listed. A folder whose time was set back by hand to the recorded one after
+such a change would be taken as recorded. The previous site is kept only under the same code and
+installed versions (`code_fingerprint`): a new release may lay out `site/` otherwise, and then
+MkDocs empties it as usual.
 
 Bodies with links, images or raw HTML are always rendered (as in rendered.py): MkDocs resolves
 their links against the other files of the build and warns about broken ones. A failed build
@@ -72,6 +78,10 @@ MARKER = "kept-pages.marker"
 """Made when the previous site comes back: a file whose inode changed later (written, or linked
 from a cache) is this build's."""
 
+TRUSTED_MARGIN_NS = 2_000_000_000
+"""A folder's recorded time is trusted only if it is this much older than the record: file
+systems keep times in coarse ticks (`_site_files`)."""
+
 CHECKED_PAGES = 2
 """Kept pages of each template also rendered and compared."""
 
@@ -112,6 +122,15 @@ class KeptPages:
         self._reports: dict[int, str] = {}
         self.taken: set[str] = set()
         """Source paths of the kept pages (MkDocs writes nothing for them)."""
+        self._previous_folders: dict[str, list] = {}
+        """Each folder of the previous site → [its modification time, its files and its subfolders
+        joined by '/'], as the previous build left it (`_site_files`)."""
+        self._trusted_before = 0
+        """A recorded folder time from before this (ns) is trusted: see `_site_files`."""
+        self.folders: dict[str, list] | None = None
+        """Each folder of site/ at the end of this build, recorded for the next (`remove_stale`)."""
+        self.listed = 0
+        """Folders listed by `remove_stale` (the others were as recorded)."""
         self._marker: int | None = None
         """The change time of the marker made when the previous site came back (`restore`), in ns;
         None: no previous site."""
@@ -123,6 +142,7 @@ class KeptPages:
         """Move the previous site/ into the cache (before MkDocs empties site/) and read its index."""
         index_path = self.cache_dir / INDEX
         try:
+            written = index_path.stat().st_mtime_ns
             data = json.loads(index_path.read_text(encoding="utf-8"))
             index_path.unlink()  # a build that fails leaves none: the next one renders every page
         except (OSError, ValueError):
@@ -138,6 +158,9 @@ class KeptPages:
             _log().info(f"kept pages: previous site not moved ({e}); every page is rendered")
             return
         self.previous = data.get("pages", {})
+        folders = data.get("folders")
+        if isinstance(folders, dict):
+            self._previous_folders, self._trusted_before = folders, written - TRUSTED_MARGIN_NS
 
     def restore(self) -> None:
         """MkDocs has emptied site/ (nothing is written into it yet): the previous site comes back
@@ -247,16 +270,22 @@ class KeptPages:
     def remove_stale(self, files, written: list[str]) -> None:
         """Delete what the previous site held and this build did not make: every file that is
         neither a kept page, nor a file MkDocs copied or `written` (paths the build's jobs wrote),
-        nor written or linked since the previous site came back; then the folders left empty."""
-        if self._marker is None:
+        nor written or linked since the previous site came back; then the folders left empty.
+        What site/ holds is known from the folders' listings the previous build recorded, for each
+        folder whose modification time is still the recorded one (`_site_files`)."""
+        site = os.path.normpath(self.site_dir)
+        if self._marker is None:  # site/ holds only this build's files: recorded for the next build
+            self.folders = self._site_files(site)
             return
-        made = {os.path.normpath(path) for path in written}
-        made.update(os.path.normpath(f.abs_dest_path) for f in files
-                    if not f.is_documentation_page() or f.src_uri in self.taken)
+        made = {_normal(path) for path in written}
+        made.update(_normal(f.abs_dest_path) for f in files if not f.is_documentation_page() or f.src_uri in self.taken)
+        folders = self._site_files(site)
         emptied: set[str] = set()
-        for folder, _, names in os.walk(self.site_dir):
+        for rel, (_, names, _) in folders.items():
+            prefix = os.path.join(site, rel, "")
+            gone = []
             for name in names:
-                path = os.path.join(folder, name)
+                path = prefix + name
                 if path in made:
                     continue
                 try:
@@ -266,14 +295,61 @@ class KeptPages:
                 except OSError:
                     continue
                 self.stale += 1
-                emptied.add(folder)
-        for folder in sorted(emptied, key=len, reverse=True):
-            while folder != str(self.site_dir) and folder.startswith(str(self.site_dir)):
+                gone.append(name)
+            if gone:
+                emptied.add(rel)
+                gone_names = set(gone)
+                folders[rel][1] = [name for name in names if name not in gone_names]
+        for rel in sorted(emptied, key=len, reverse=True):
+            while rel in folders:  # not removed already, as the parent of another
+                folders[rel][0] = None  # changed by this build: listed again next time
+                if not rel:
+                    break
                 try:
-                    os.rmdir(folder)
+                    os.rmdir(os.path.join(site, rel))
                 except OSError:
                     break
-                folder = os.path.dirname(folder)
+                del folders[rel]
+                rel, name = os.path.split(rel)
+                folders[rel][2] = [sub for sub in folders[rel][2] if sub != name]
+        self.folders = folders
+
+    def _site_files(self, site: str) -> dict[str, list]:
+        """Each folder of site/ (its path below site/, '' for site/ itself) → [its modification
+        time, its files, its subfolders]. A folder the previous build recorded with the time it
+        still has is not listed again: a file made in it or removed from it, or renamed, would
+        have changed its time. Only a time recorded well before the record was written is trusted
+        (`_trusted_before`): file systems keep times in coarse ticks, and a change made later in
+        the same tick would leave the time as recorded. A link to a folder is neither walked nor
+        removed, as os.walk does."""
+        recorded, trusted_before = self._previous_folders, self._trusted_before
+        folders: dict[str, list] = {}
+        pending = [""]
+        while pending:
+            rel = pending.pop()
+            path = os.path.join(site, rel) if rel else site
+            try:
+                mtime = os.stat(path).st_mtime_ns
+            except OSError:
+                continue
+            entry = recorded.get(rel)
+            if entry is not None and entry[0] == mtime and mtime < trusted_before:
+                names, subs = entry[1].split("/") if entry[1] else [], entry[2].split("/") if entry[2] else []
+            else:
+                self.listed += 1
+                names, subs = [], []
+                try:
+                    with os.scandir(path) as found:
+                        for item in found:
+                            if item.is_dir(follow_symlinks=False):
+                                subs.append(item.name)
+                            elif not item.is_dir():
+                                names.append(item.name)
+                except OSError:
+                    continue
+            folders[rel] = [mtime, names, subs]
+            pending.extend(os.path.join(rel, sub) for sub in subs)
+        return folders
 
     def save(self) -> None:
         """Write the index of this build's pages (with the size and time of each page's file)."""
@@ -285,9 +361,12 @@ class KeptPages:
                     entry[4:6] = [stat.st_size, stat.st_mtime_ns]
                 except OSError:
                     pass
+        data = {"format": FORMAT, "code": self.code, "pages": self.index}
+        if self.folders is not None:  # names joined by "/": one string a folder, quick to read back
+            data["folders"] = {rel: [mtime, "/".join(names), "/".join(subs)]
+                               for rel, (mtime, names, subs) in self.folders.items()}
         self.cache_dir.mkdir(parents=True, exist_ok=True)
-        (self.cache_dir / INDEX).write_text(json.dumps({"format": FORMAT, "code": self.code, "pages": self.index},
-                                                       ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        (self.cache_dir / INDEX).write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
     def discard(self) -> None:
         """A previous site that never came back is deleted, and MkDocs' log is as it was."""
@@ -302,7 +381,8 @@ class KeptPages:
         return (f"kept pages: {self.kept:,} taken from the previous build, {self.rendered:,} rendered "
                 f"({self.checked:,} of them compared with their kept copy"
                 f"{f', {self.unkeyable:,} with inputs not kept' if self.unkeyable else ''}); "
-                f"{self.stale:,} files of the previous site removed")
+                f"{self.stale:,} files of the previous site removed"
+                f"{f' ({self.listed:,} of {len(self.folders):,} folders listed, the rest as recorded)' if self.folders else ''}")
 
 
 class KeptPageMismatch(Exception):
@@ -541,6 +621,15 @@ def _form(value, out: list[str], reports: dict[int, str], lenient: bool) -> None
 
 
 _REPORT_FIELDS = tuple(f.name for f in dataclasses.fields(Report) if f.name != "body")
+
+
+def _normal(path: str) -> str:
+    """os.path.normpath(path), without its work for an absolute path it would leave as it is: one
+    with no empty, `.` or `..` component (each of those needs `//` or `/.`) and no trailing `/`."""
+    path = os.fspath(path)
+    if path.startswith("/") and "//" not in path and "/." not in path and not path.endswith("/"):
+        return path
+    return os.path.normpath(path)
 
 
 def _address_free(text: str) -> str:
