@@ -160,8 +160,12 @@ def test_unit_filter_by_first_character_and_initials(served):
     box.fill("tyx")
     page.wait_for_selector(".archive-unitfilter__results a")
     assert page.locator(".archive-unitfilter__results a").first.inner_text() == "通榆县科协"
+    # the list is rebuilt 120 ms after the last keystroke: mark the old list's links, then wait for
+    # new ones (the old list's first link also starts with 通, and clicking it while the new list
+    # replaces it clicked another unit or nothing, by chance)
+    page.evaluate("document.querySelectorAll('.archive-unitfilter__results a').forEach(a => a.dataset.stale = '1')")
     box.fill("通")
-    page.wait_for_function("document.querySelector('.archive-unitfilter__results a') && "
+    page.wait_for_function("document.querySelector('.archive-unitfilter__results a:not([data-stale])') && "
                            "document.querySelector('.archive-unitfilter__results a').textContent.startsWith('通')")
     page.screenshot(path=str(ARTIFACTS / "public-units-filter-phone.png"), full_page=False)
     page.locator(".archive-unitfilter__results a").first.click()
