@@ -229,8 +229,7 @@ def _read_report(path, source_path, shown, settings, regions, current_year, cach
         return None, [problem]
     report, found = parse_report(text, source_path, shown, settings, regions, current_year)
     if cache is not None:
-        stat = path.stat()
-        cache.put(path, (stat.st_mtime_ns, stat.st_size), report, found, text)
+        cache.put(path, path.stat(), report, found, text)
     return report, found
 
 

@@ -26,13 +26,13 @@ import dataclasses
 import datetime as dt
 import hashlib
 import os
-import pickle
 from pathlib import Path
 
 from ..regions import RegionTree
 from ..schema import Report
+from . import pickled
 
-FORMAT = 1
+FORMAT = 2
 """Bumped when the kept file changes shape."""
 
 FILE = "catalogue.pickle"
@@ -59,13 +59,7 @@ class KeptCatalogue:
         self._load()
 
     def _load(self) -> None:
-        try:
-            with open(self.path, "rb") as f:
-                data = pickle.load(f)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
-            return
-        if isinstance(data, dict) and data.get("fingerprint") == self.fingerprint:
-            self.previous = data.get("entries", {})
+        self.previous = pickled.load(self.path, self.fingerprint) or {}
 
     def get(self, path: Path):
         """(report, problems) as the previous build found them in this file, if it is unchanged;
@@ -75,7 +69,7 @@ class KeptCatalogue:
         report = False
         if entry is not None:
             try:
-                stamp = _stamp(path)
+                stamp = _stamp(os.stat(path))
                 if stamp != entry[0] and _digest(path.read_bytes()) == entry[1]:
                     entry = (stamp,) + entry[1:]  # the same bytes in another file (a new checkout)
                     self.restamped += 1
@@ -90,23 +84,18 @@ class KeptCatalogue:
         self.taken += 1
         return report, list(entry[3])
 
-    def put(self, path: Path, stamp, report: Report | None, problems, text: str) -> None:
-        """A file read and checked this build: its result (a report, or None and the problems that
-        kept it out) is kept with a digest of its `text` (the file's bytes: report files are UTF-8
-        as read). `stamp` is the catalogue's; this cache takes its own, with the change time and
-        inode."""
+    def put(self, path: Path, stat: os.stat_result, report: Report | None, problems, text: str) -> None:
+        """A file read and checked this build (`stat`: its file's, taken after reading): its result
+        (a report, or None and the problems that kept it out) is kept with a digest of its `text`
+        (the file's bytes: report files are UTF-8 as read)."""
         self.kept_now += 1
-        try:
-            own = _stamp(path)
-        except OSError:
-            return
         state = None
         if report is not None:
             state = [getattr(report, name) for name in _FIELDS]
             region = state[_REGION]
             state[_REGION] = None if region is None else (region.code, region.name, region.historical)
             state = tuple(state)
-        self.entries[str(path)] = (own, _digest(text.encode("utf-8")), state, tuple(problems))
+        self.entries[str(path)] = (_stamp(stat), _digest(text.encode("utf-8")), state, tuple(problems))
 
     def _report(self, state: tuple | None) -> Report | None | bool:
         """The report of a kept state; None for a file that gave problems and no report; False
@@ -128,13 +117,8 @@ class KeptCatalogue:
     def save(self) -> None:
         """Keep this build's files' results (only when one was read and kept, or one went: else
         the file holds them already)."""
-        if not self.changed:
-            return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        partial = self.path.with_name(self.path.name + ".partial")
-        with open(partial, "wb") as f:
-            pickle.dump({"fingerprint": self.fingerprint, "entries": self.entries}, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(partial, self.path)
+        if self.changed:
+            pickled.save(self.path, self.fingerprint, self.entries)
 
     def summary(self) -> str:
         return (f"kept catalogue: {self.taken:,} report files taken as last read"
@@ -145,7 +129,5 @@ def _digest(data: bytes) -> bytes:
     return hashlib.blake2b(data, digest_size=16).digest()
 
 
-def _stamp(path: Path) -> tuple[int, int, int, int]:
-    stat = os.stat(path)
+def _stamp(stat: os.stat_result) -> tuple[int, int, int, int]:
     return (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
-

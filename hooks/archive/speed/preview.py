@@ -28,8 +28,8 @@ class ParseCache:
         stat = path.stat()
         return entry[1:] if entry[0] == (stat.st_mtime_ns, stat.st_size) else None
 
-    def put(self, path: Path, stamp: tuple[int, int], report, problems, text: str = "") -> None:
-        self._entries[path] = (stamp, report, problems)
+    def put(self, path: Path, stat, report, problems, text: str = "") -> None:
+        self._entries[path] = ((stat.st_mtime_ns, stat.st_size), report, problems)
 
 
 class MemoryBytecodeCache(BytecodeCache):

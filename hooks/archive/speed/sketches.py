@@ -17,7 +17,6 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-import pickle
 import zipfile
 from pathlib import Path
 
@@ -25,6 +24,7 @@ import numpy as np
 
 from ..similarity import (MAX_SHOWN, NUM_PERM, SEED, SHINGLE, THRESHOLD, Similar, catalogue_texts, empty_sketch,
                           fresh_sketches, near_duplicates, ranked)
+from . import pickled
 
 
 class SketchStore:
@@ -115,7 +115,7 @@ class KeptNearDuplicates:
     good as empty."""
 
     FILE_NAME = "near-duplicates.pickle"
-    FORMAT = 1
+    FORMAT = 2
     MAX_ADDED = 1000
     """More texts added than this: found afresh (each added text is compared with all)."""
 
@@ -148,25 +148,14 @@ class KeptNearDuplicates:
         return f"{self.FORMAT} {SketchStore.fingerprint()} {THRESHOLD} {MAX_SHOWN}"
 
     def _load(self):
-        try:
-            with open(self.path, "rb") as f:
-                data = pickle.load(f)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError, TypeError):
-            return None
-        if not isinstance(data, dict) or data.get("fingerprint") != self._fingerprint():
+        data = pickled.load(self.path, self._fingerprint())
+        if data is None:
             return None
         return data["digests"], {key: [Similar(*pair) for pair in pairs] for key, pairs in data["found"].items()}
 
     def _save(self, digests: dict[str, bytes], found: dict[str, list[Similar]]) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        partial = self.path.with_name(f".{self.path.name}.{os.getpid()}")
-        data = {"fingerprint": self._fingerprint(), "digests": digests,
-                "found": {key: [(s.key, s.similarity) for s in matches] for key, matches in found.items()}}
-        try:
-            partial.write_bytes(pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
-            os.replace(partial, self.path)
-        finally:
-            partial.unlink(missing_ok=True)
+        pickled.save(self.path, self._fingerprint(), {
+            "digests": digests, "found": {key: [(s.key, s.similarity) for s in matches] for key, matches in found.items()}})
 
 
 def with_added(found: dict[str, list[Similar]], kept: list[str], added: list[str],
